@@ -1,0 +1,127 @@
+#include "cidr.h"
+
+#include <arpa/inet.h>
+#include <charconv>
+#include <cstring>
+
+namespace heiiki::model {
+
+namespace {
+
+std::array<uint64_t, 2> maskFor(Cidr::Family family, int prefix)
+{
+    // Host mask: bits that are *not* part of the network.
+    const int width = family == Cidr::Family::V4 ? 32 : 128;
+    const int hostBits = width - prefix;
+    std::array<uint64_t, 2> mask{0, 0};
+    if (hostBits >= 128) {
+        mask = {~0ULL, ~0ULL};
+    } else if (hostBits >= 64) {
+        mask[1] = ~0ULL;
+        mask[0] = hostBits == 64 ? 0 : (~0ULL >> (128 - hostBits));
+    } else if (hostBits > 0) {
+        mask[1] = ~0ULL >> (64 - hostBits);
+    }
+    return mask;
+}
+
+bool less(const std::array<uint64_t, 2> &a, const std::array<uint64_t, 2> &b)
+{
+    return a[0] != b[0] ? a[0] < b[0] : a[1] < b[1];
+}
+
+} // namespace
+
+std::optional<Cidr> Cidr::parse(std::string_view text, std::string *error)
+{
+    auto fail = [&](const char *why) -> std::optional<Cidr> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    const auto slash = text.find('/');
+    if (slash == std::string_view::npos)
+        return fail("missing '/prefix' (write e.g. 10.0.0.0/16)");
+    const std::string address(text.substr(0, slash));
+    const std::string_view prefixText = text.substr(slash + 1);
+    int prefix = -1;
+    auto [ptr, ec] = std::from_chars(prefixText.data(), prefixText.data() + prefixText.size(),
+                                     prefix);
+    if (prefixText.empty() || ec != std::errc() || ptr != prefixText.data() + prefixText.size())
+        return fail("the prefix length is not a number");
+
+    Cidr cidr;
+    in_addr v4{};
+    in6_addr v6{};
+    if (inet_pton(AF_INET, address.c_str(), &v4) == 1) {
+        if (prefix < 0 || prefix > 32)
+            return fail("an IPv4 prefix length must be 0 to 32");
+        cidr.m_family = Family::V4;
+        cidr.m_first = {0, ntohl(v4.s_addr)};
+    } else if (inet_pton(AF_INET6, address.c_str(), &v6) == 1) {
+        if (prefix < 0 || prefix > 128)
+            return fail("an IPv6 prefix length must be 0 to 128");
+        cidr.m_family = Family::V6;
+        uint64_t hi = 0, lo = 0;
+        for (int i = 0; i < 8; ++i)
+            hi = (hi << 8) | v6.s6_addr[i];
+        for (int i = 8; i < 16; ++i)
+            lo = (lo << 8) | v6.s6_addr[i];
+        cidr.m_first = {hi, lo};
+    } else {
+        return fail("the address is not an IPv4 or IPv6 address");
+    }
+    cidr.m_prefix = prefix;
+    const auto host = maskFor(cidr.m_family, prefix);
+    if ((cidr.m_first[0] & host[0]) || (cidr.m_first[1] & host[1]))
+        return fail("host bits are set: the network address must end in zero bits");
+    return cidr;
+}
+
+std::optional<Cidr> Cidr::parseAddress(std::string_view text)
+{
+    const std::string address(text);
+    if (address.find(':') != std::string::npos)
+        return parse(address + "/128");
+    return parse(address + "/32");
+}
+
+std::array<uint64_t, 2> Cidr::last() const
+{
+    const auto host = maskFor(m_family, m_prefix);
+    return {m_first[0] | host[0], m_first[1] | host[1]};
+}
+
+bool Cidr::contains(const Cidr &other) const
+{
+    if (m_family != other.m_family || other.m_prefix < m_prefix)
+        return false;
+    return !less(other.m_first, m_first) && !less(last(), other.last());
+}
+
+bool Cidr::overlaps(const Cidr &other) const
+{
+    if (m_family != other.m_family)
+        return false;
+    return !less(last(), other.m_first) && !less(other.last(), m_first);
+}
+
+std::string Cidr::toString() const
+{
+    char buffer[INET6_ADDRSTRLEN] = {};
+    if (m_family == Family::V4) {
+        in_addr v4{};
+        v4.s_addr = htonl(static_cast<uint32_t>(m_first[1]));
+        inet_ntop(AF_INET, &v4, buffer, sizeof buffer);
+    } else {
+        in6_addr v6{};
+        for (int i = 0; i < 8; ++i)
+            v6.s6_addr[i] = static_cast<uint8_t>(m_first[0] >> (56 - 8 * i));
+        for (int i = 0; i < 8; ++i)
+            v6.s6_addr[8 + i] = static_cast<uint8_t>(m_first[1] >> (56 - 8 * i));
+        inet_ntop(AF_INET6, &v6, buffer, sizeof buffer);
+    }
+    return std::string(buffer) + "/" + std::to_string(m_prefix);
+}
+
+} // namespace heiiki::model

@@ -1,0 +1,187 @@
+#pragma once
+
+#include "catalogue.h"
+#include "id.h"
+#include "kinds.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace heiiki::model {
+
+/// Where an element stands on the canvas, in scene units, relative to its parent.
+struct Geometry
+{
+    double x = 0;
+    double y = 0;
+    double width = 0;
+    double height = 0;
+    friend bool operator==(const Geometry &, const Geometry &) = default;
+};
+
+/// An AWS account the design speaks of.
+struct Account
+{
+    std::string id; ///< 12 digits
+    std::string name;
+    bool external = false; ///< an account outside the organisation (an attacker's, a SaaS's)
+};
+
+/// Design-wide settings.
+struct Settings
+{
+    std::string name;
+    std::string description;
+    std::vector<std::string> allowedRegions;       ///< region codes data may live in
+    std::vector<std::string> organizationAccounts; ///< the company's own account ids
+    std::string organizationId;                    ///< "o-…", optional
+};
+
+/// One element: a node or a container on the canvas.
+struct Element
+{
+    Id id;
+    ElementKind kind = ElementKind::Vpc;
+    std::string name;
+    Id parent; ///< null: at the root of the design
+    nlohmann::json properties = nlohmann::json::object(); ///< only the values that were set
+    std::optional<Geometry> geometry;
+
+    /// The value of \a property: the one set, else the catalogue's default, else null.
+    const nlohmann::json &property(std::string_view property) const;
+};
+
+/// One link between two elements (or, for `policy`, an element and a policy document).
+struct Link
+{
+    Id id;
+    LinkKind kind = LinkKind::TgwAttachment;
+    std::string name;
+    Id from;
+    Id to;
+    nlohmann::json properties = nlohmann::json::object();
+
+    const nlohmann::json &property(std::string_view property) const;
+};
+
+/// An IAM policy document kept in the design.
+struct PolicyDocument
+{
+    Id id;
+    std::string name;
+    PolicyType type = PolicyType::Identity;
+    nlohmann::json document = nlohmann::json::object(); ///< the IAM JSON as written
+};
+
+/// What a flow is aimed at.
+struct FlowTarget
+{
+    enum class Kind { Element, Domain, Service, Cidr };
+    Kind kind = Kind::Element;
+    std::string value; ///< element id, DNS name, service name ("s3") or CIDR
+    friend bool operator==(const FlowTarget &, const FlowTarget &) = default;
+};
+
+/// An intended (or forbidden) traffic flow.
+struct Flow
+{
+    Id id;
+    std::string name;
+    Id source;
+    FlowTarget target;
+    std::string protocol = "tcp";
+    int port = 443;
+    double gbPerMonth = 0;
+    bool mustSucceed = true; ///< false: the flow must be impossible
+    std::string via;         ///< "" or "session-manager"
+};
+
+/// Receives the model's change announcements. Views and the UI adapter implement it.
+class DesignObserver
+{
+public:
+    virtual ~DesignObserver() = default;
+    virtual void elementAdded(const Id &) {}
+    virtual void elementRemoved(const Id &) {}
+    virtual void elementChanged(const Id &, std::string_view /*what*/) {}
+    virtual void linkAdded(const Id &) {}
+    virtual void linkRemoved(const Id &) {}
+    virtual void linkChanged(const Id &) {}
+    virtual void designReset() {}
+};
+
+/// A closed-network design: the single source of truth that views, rules and exports read.
+/// The design owns its elements, links, policies and flows; pointers it hands out stay valid
+/// until that object is removed.
+class Design
+{
+public:
+    Design() = default;
+    Design(const Design &other);
+    Design &operator=(const Design &other);
+    Design(Design &&) noexcept = default;
+    Design &operator=(Design &&) noexcept = default;
+
+    Settings &settings() { return m_settings; }
+    const Settings &settings() const { return m_settings; }
+    std::vector<Account> &accounts() { return m_accounts; }
+    const std::vector<Account> &accounts() const { return m_accounts; }
+    const Account *account(std::string_view accountId) const;
+
+    // Elements, in document order.
+    const std::vector<std::unique_ptr<Element>> &elements() const { return m_elements; }
+    const Element *element(const Id &id) const;
+    Element *element(const Id &id);
+    Element &addElement(Element element); ///< the id must be free
+    void removeElement(const Id &id);     ///< does not touch children or links
+    std::vector<const Element *> children(const Id &parent) const;
+    /// The nearest ancestor (or the element itself) of \a kind, or nullptr.
+    const Element *ancestor(const Id &id, ElementKind kind) const;
+    /// The region code an element lives in: its own region ancestor's, or "".
+    std::string regionOf(const Id &id) const;
+
+    const std::vector<std::unique_ptr<Link>> &links() const { return m_links; }
+    const Link *link(const Id &id) const;
+    Link *link(const Id &id);
+    Link &addLink(Link link);
+    void removeLink(const Id &id);
+
+    const std::vector<std::unique_ptr<PolicyDocument>> &policies() const { return m_policies; }
+    const PolicyDocument *policy(const Id &id) const;
+    PolicyDocument &addPolicy(PolicyDocument policy);
+    void removePolicy(const Id &id);
+
+    std::vector<Flow> &flows() { return m_flows; }
+    const std::vector<Flow> &flows() const { return m_flows; }
+
+    /// True when any element, link, policy or flow already uses \a id.
+    bool isIdTaken(const Id &id) const;
+
+    void addObserver(DesignObserver *observer);
+    void removeObserver(DesignObserver *observer);
+    /// Announce a change made through a non-const accessor.
+    void notifyElementChanged(const Id &id, std::string_view what);
+    void notifyLinkChanged(const Id &id);
+    void notifyReset();
+
+private:
+    void rebuildIndex();
+
+    Settings m_settings;
+    std::vector<Account> m_accounts;
+    std::vector<std::unique_ptr<Element>> m_elements;
+    std::vector<std::unique_ptr<Link>> m_links;
+    std::vector<std::unique_ptr<PolicyDocument>> m_policies;
+    std::vector<Flow> m_flows;
+    std::unordered_map<Id, Element *> m_elementIndex;
+    std::unordered_map<Id, Link *> m_linkIndex;
+    std::unordered_map<Id, PolicyDocument *> m_policyIndex;
+    std::vector<DesignObserver *> m_observers;
+};
+
+} // namespace heiiki::model

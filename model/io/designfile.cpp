@@ -1,0 +1,119 @@
+#include "designfile.h"
+
+#include "designwriter.h"
+#include "jsonlocator.h"
+#include "migration.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace heiiki::model::io {
+
+ReadResult loadDesignFromText(const std::string &text)
+{
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error &e) {
+        // e.byte is 1-based and points just past the offending character.
+        const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        const auto pos = JsonLocator::positionOf(text, offset);
+        std::string message = e.what();
+        // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1, column 2:
+        // syntax error while parsing value - …": keep what follows the position.
+        if (auto cut = message.find("syntax error"); cut != std::string::npos)
+            message = message.substr(cut);
+        return {std::nullopt, {{"", "JSON " + message, pos.line, pos.column}}};
+    }
+    if (!document.is_object())
+        return {std::nullopt, {{"", "the file must hold a JSON object", 1, 1}}};
+
+    LoadErrors errors = migrate(document);
+    ReadResult result = errors.empty() ? readDesign(document) : ReadResult{std::nullopt, errors};
+    if (!result.errors.empty()) {
+        const JsonLocator locator(text);
+        for (auto &error : result.errors) {
+            const auto pos = locator.find(error.pointer);
+            error.line = pos.line;
+            error.column = pos.column;
+        }
+    }
+    return result;
+}
+
+ReadResult loadDesignFile(const std::filesystem::path &path)
+{
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status))
+        return {std::nullopt, {{"", "cannot open the file: it does not exist"}}};
+    if (std::filesystem::is_directory(status))
+        return {std::nullopt, {{"", "cannot open the file: it is a folder"}}};
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec)
+        return {std::nullopt, {{"", "cannot read the file: " + ec.message()}}};
+    if (size > kMaxDesignFileSize)
+        return {std::nullopt,
+                {{"", "the file is too large (" + std::to_string(size / (1024 * 1024))
+                          + " MiB; designs may be at most 64 MiB)"}}};
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return {std::nullopt, {{"", std::string("cannot open the file: ") + std::strerror(errno)}}};
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad())
+        return {std::nullopt, {{"", "cannot read the file"}}};
+    return loadDesignFromText(buffer.str());
+}
+
+std::string saveDesignFile(const Design &design, const std::filesystem::path &path)
+{
+    const std::string text = designToText(design);
+    const std::filesystem::path target = std::filesystem::absolute(path);
+    std::string tmpl = (target.parent_path() / ("." + target.filename().string() + ".XXXXXX"))
+                           .string();
+    const int fd = mkstemp(tmpl.data());
+    if (fd < 0)
+        return "cannot create a file in " + target.parent_path().string() + ": "
+               + std::strerror(errno);
+    size_t written = 0;
+    while (written < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            const std::string why = std::strerror(errno);
+            ::close(fd);
+            ::unlink(tmpl.c_str());
+            return "cannot write " + target.string() + ": " + why;
+        }
+        written += static_cast<size_t>(n);
+    }
+    // Keep the permissions of the file being replaced, else the usual 0644.
+    struct stat st{};
+    ::fchmod(fd, ::stat(target.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644);
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        const std::string why = std::strerror(errno);
+        ::unlink(tmpl.c_str());
+        return "cannot write " + target.string() + ": " + why;
+    }
+    if (::rename(tmpl.c_str(), target.c_str()) != 0) {
+        const std::string why = std::strerror(errno);
+        ::unlink(tmpl.c_str());
+        return "cannot replace " + target.string() + ": " + why;
+    }
+    // Make the rename itself durable.
+    const int dir = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    return {};
+}
+
+} // namespace heiiki::model::io

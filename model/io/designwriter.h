@@ -1,0 +1,18 @@
+#pragma once
+
+#include "../core/design.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace heiiki::model::io {
+
+/// The JSON document of \a design, in the current schema version. Members come in a stable
+/// order, elements and links in document order, so designs diff cleanly.
+nlohmann::json writeDesign(const Design &design);
+
+/// The file text: writeDesign() indented by two spaces, ending in a newline.
+std::string designToText(const Design &design);
+
+} // namespace heiiki::model::io

@@ -1,0 +1,56 @@
+#include "migration.h"
+
+namespace heiiki::model::io {
+
+namespace {
+const std::vector<MigrationStep> &table()
+{
+    static const std::vector<MigrationStep> steps{
+        {0, 1,
+         "Pre-release files (schemaVersion 0) have the same structure as version 1; the step "
+         "only records the new version.",
+         [](nlohmann::json &) {}},
+    };
+    return steps;
+}
+} // namespace
+
+std::span<const MigrationStep> migrationSteps()
+{
+    return table();
+}
+
+LoadErrors migrate(nlohmann::json &document)
+{
+    const auto it = document.find("schemaVersion");
+    if (it == document.end())
+        return {{"", "the file has no \"schemaVersion\""}};
+    if (!it->is_number_integer())
+        return {{"/schemaVersion", "\"schemaVersion\" must be a whole number"}};
+    int version = it->get<int>();
+    if (version > kCurrentSchemaVersion)
+        return {{"/schemaVersion", "the file has schemaVersion " + std::to_string(version)
+                                       + ", newer than this build of Heiiki reads ("
+                                       + std::to_string(kCurrentSchemaVersion)
+                                       + "); update Heiiki to open it"}};
+    if (version < 0)
+        return {{"/schemaVersion", "\"schemaVersion\" must not be negative"}};
+
+    nlohmann::json migrated = document;
+    while (version < kCurrentSchemaVersion) {
+        const MigrationStep *step = nullptr;
+        for (const auto &s : table())
+            if (s.from == version)
+                step = &s;
+        if (!step)
+            return {{"/schemaVersion",
+                     "no migration from schemaVersion " + std::to_string(version)}};
+        step->apply(migrated);
+        version = step->to;
+        migrated["schemaVersion"] = version;
+    }
+    document = std::move(migrated);
+    return {};
+}
+
+} // namespace heiiki::model::io

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "finding.h"
+
+#include <string_view>
+#include <vector>
+
+namespace heiiki::model {
+
+class Design;
+
+/// A closed-network rule. A rule is a pure function of the design: it reads it and appends
+/// findings, and never changes anything.
+class Rule
+{
+public:
+    virtual ~Rule() = default;
+    virtual std::string_view id() const = 0;       ///< "NET-011"
+    virtual std::string_view title() const = 0;    ///< one line: what the rule checks
+    virtual Severity severity() const = 0;         ///< the severity of its findings
+    virtual void check(const Design &design, std::vector<Finding> &findings) const = 0;
+};
+
+} // namespace heiiki::model

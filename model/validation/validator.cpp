@@ -1,0 +1,49 @@
+#include "validator.h"
+
+#include <algorithm>
+
+namespace heiiki::model {
+
+std::string_view toString(Severity severity)
+{
+    switch (severity) {
+    case Severity::Info: return "info";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
+    }
+    return "error";
+}
+
+std::vector<Finding> validate(const Design &design, const RuleRegistry &registry)
+{
+    std::vector<Finding> findings;
+    for (const Rule *rule : registry.rules())
+        rule->check(design, findings);
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+        if (a.severity != b.severity)
+            return a.severity > b.severity;
+        if (a.ruleId != b.ruleId)
+            return a.ruleId < b.ruleId;
+        const std::string &ea = a.elements.empty() ? std::string() : a.elements.front().str();
+        const std::string &eb = b.elements.empty() ? std::string() : b.elements.front().str();
+        if (ea != eb)
+            return ea < eb;
+        return a.message < b.message;
+    });
+    return findings;
+}
+
+FindingSummary summarize(const std::vector<Finding> &findings)
+{
+    FindingSummary s;
+    for (const auto &f : findings) {
+        switch (f.severity) {
+        case Severity::Error: ++s.errors; break;
+        case Severity::Warning: ++s.warnings; break;
+        case Severity::Info: ++s.infos; break;
+        }
+    }
+    return s;
+}
+
+} // namespace heiiki::model
