@@ -222,7 +222,9 @@ Catalogue::Catalogue()
     add(EK::Route53Phz, "route53-phz", "Route 53 private hosted zone", N, false, true,
         {EK::Region, EK::Account},
         {prop("domain", PT::String, json(), "Domain"),
-         ref("vpcs", {EK::Vpc}, "Associated VPCs", true)});
+         ref("vpcs", {EK::Vpc}, "Associated VPCs", true),
+         ref("target", {EK::VpcEndpoint, EK::LoadBalancer, EK::Ec2Instance},
+             "Alias target of the zone's name")});
     add(EK::SecurityGroup, "security-group", "Security group", S, false, false, {EK::Vpc},
         {table("inbound", sgRuleColumns("Source"), "Inbound rules"),
          table("outbound", sgRuleColumns("Destination"), "Outbound rules")});

@@ -106,7 +106,25 @@ bool Cidr::overlaps(const Cidr &other) const
     return !less(last(), other.m_first) && !less(other.last(), m_first);
 }
 
+std::optional<Cidr> Cidr::host(uint64_t offset) const
+{
+    Cidr h = *this;
+    h.m_prefix = maxPrefix();
+    const uint64_t lo = m_first[1] + offset;
+    h.m_first = {m_first[0] + (lo < m_first[1] ? 1 : 0), lo};
+    if (m_family == Family::V4 && h.m_first[1] > 0xFFFFFFFFull)
+        return std::nullopt;
+    if (!contains(h))
+        return std::nullopt;
+    return h;
+}
+
 std::string Cidr::toString() const
+{
+    return addressString() + "/" + std::to_string(m_prefix);
+}
+
+std::string Cidr::addressString() const
 {
     char buffer[INET6_ADDRSTRLEN] = {};
     if (m_family == Family::V4) {
@@ -121,7 +139,7 @@ std::string Cidr::toString() const
             v6.s6_addr[8 + i] = static_cast<uint8_t>(m_first[1] >> (56 - 8 * i));
         inet_ntop(AF_INET6, &v6, buffer, sizeof buffer);
     }
-    return std::string(buffer) + "/" + std::to_string(m_prefix);
+    return buffer;
 }
 
 } // namespace heiiki::model

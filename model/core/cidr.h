@@ -34,6 +34,11 @@ public:
     std::array<uint64_t, 2> first() const { return m_first; }
     std::array<uint64_t, 2> last() const;
 
+    /// The host network (/32 or /128) \a offset addresses after the first, or nothing when
+    /// that address lies outside the network.
+    std::optional<Cidr> host(uint64_t offset) const;
+    /// The address part alone ("10.0.0.5").
+    std::string addressString() const;
     std::string toString() const;
 
     friend bool operator==(const Cidr &, const Cidr &) = default;

@@ -292,11 +292,13 @@ void Reader::readAccounts(Design &design)
         if (auto e = a.find("external"); e != a.end()
             && expectType(*e, json::value_t::boolean, pointer + "/external", "true or false"))
             account.external = e->get<bool>();
-        if (!account.id.empty() && !isAccountId(account.id)) {
+        if (!a.contains("id"))
+            continue; // reported as a missing member
+        if (!isAccountId(account.id)) {
             error(pointer + "/id", inQuotes(account.id) + " is not an account id (12 digits)");
             continue;
         }
-        if (!account.id.empty() && !m_accountIds.insert(account.id).second) {
+        if (!m_accountIds.insert(account.id).second) {
             error(pointer + "/id", "duplicate account " + inQuotes(account.id));
             continue;
         }

@@ -7,7 +7,7 @@
 
 namespace heiiki::model {
 
-class Design;
+class ValidationContext;
 
 /// A closed-network rule. A rule is a pure function of the design: it reads it and appends
 /// findings, and never changes anything.
@@ -18,7 +18,7 @@ public:
     virtual std::string_view id() const = 0;       ///< "NET-011"
     virtual std::string_view title() const = 0;    ///< one line: what the rule checks
     virtual Severity severity() const = 0;         ///< the severity of its findings
-    virtual void check(const Design &design, std::vector<Finding> &findings) const = 0;
+    virtual void check(const ValidationContext &context, std::vector<Finding> &findings) const = 0;
 };
 
 } // namespace heiiki::model

@@ -1,5 +1,7 @@
 #include "validator.h"
 
+#include "validationcontext.h"
+
 #include <algorithm>
 
 namespace heiiki::model {
@@ -17,8 +19,9 @@ std::string_view toString(Severity severity)
 std::vector<Finding> validate(const Design &design, const RuleRegistry &registry)
 {
     std::vector<Finding> findings;
+    const ValidationContext context(design);
     for (const Rule *rule : registry.rules())
-        rule->check(design, findings);
+        rule->check(context, findings);
     std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
         if (a.severity != b.severity)
             return a.severity > b.severity;

@@ -3,13 +3,15 @@
 #include "../../core/design.h"
 #include "../../core/regions.h"
 #include "../designpaths.h"
+#include "../validationcontext.h"
 
 #include <algorithm>
 
 namespace heiiki::model::rules {
 
-void Net011RegionResidency::check(const Design &design, std::vector<Finding> &findings) const
+void Net011RegionResidency::check(const ValidationContext &context, std::vector<Finding> &findings) const
 {
+    const Design &design = context.design();
     const auto &allowed = design.settings().allowedRegions;
     if (allowed.empty())
         return; // the design declares no residency constraint

@@ -14,7 +14,7 @@ public:
         return "Elements live only in the design's allowed regions";
     }
     Severity severity() const override { return Severity::Error; }
-    void check(const Design &design, std::vector<Finding> &findings) const override;
+    void check(const ValidationContext &context, std::vector<Finding> &findings) const override;
 };
 
 } // namespace heiiki::model::rules

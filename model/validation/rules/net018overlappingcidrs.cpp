@@ -3,6 +3,7 @@
 #include "../../core/cidr.h"
 #include "../../core/design.h"
 #include "../designpaths.h"
+#include "../validationcontext.h"
 
 #include <algorithm>
 #include <map>
@@ -59,8 +60,9 @@ bool isNetwork(ElementKind k)
 
 } // namespace
 
-void Net018OverlappingCidrs::check(const Design &design, std::vector<Finding> &findings) const
+void Net018OverlappingCidrs::check(const ValidationContext &context, std::vector<Finding> &findings) const
 {
+    const Design &design = context.design();
     Hubs hubs;
     std::vector<std::pair<Id, Id>> attachments; // network → hub element
     std::vector<std::pair<Id, Id>> peerings;    // network ↔ network, not transitive

@@ -15,7 +15,7 @@ public:
         return "Connected networks have CIDRs that do not overlap";
     }
     Severity severity() const override { return Severity::Error; }
-    void check(const Design &design, std::vector<Finding> &findings) const override;
+    void check(const ValidationContext &context, std::vector<Finding> &findings) const override;
 };
 
 } // namespace heiiki::model::rules

@@ -1,0 +1,209 @@
+#include "pathcommand.h"
+
+#include "model/core/cidr.h"
+#include "model/io/designfile.h"
+#include "model/network/pathengine.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <cstring>
+
+namespace heiiki::app {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("heiiki::cli", text);
+}
+
+void printErr(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+}
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+const QStringList &knownServices()
+{
+    static const QStringList services{
+        QStringLiteral("s3"), QStringLiteral("dynamodb"), QStringLiteral("ssm"),
+        QStringLiteral("ssmmessages"), QStringLiteral("ec2messages"), QStringLiteral("sts"),
+        QStringLiteral("kms"), QStringLiteral("logs"), QStringLiteral("ec2"),
+        QStringLiteral("firehose"), QStringLiteral("kinesis-firehose"),
+        QStringLiteral("secretsmanager"), QStringLiteral("monitoring"),
+        QStringLiteral("ecr.api"), QStringLiteral("ecr.dkr"), QStringLiteral("iam"),
+        QStringLiteral("network-firewall"), QStringLiteral("sqs"), QStringLiteral("sns")};
+    return services;
+}
+
+} // namespace
+
+int runPath(const QStringList &args)
+{
+    const QString usage = tr("usage: heiiki path FILE --from ID|internet --to "
+                             "ID|CIDR|domain|service [--port N] [--proto tcp|udp] "
+                             "[--format text|json]\n");
+    QString file, from, to, format = QStringLiteral("text"), proto = QStringLiteral("tcp");
+    int port = 443;
+    for (int i = 0; i < args.size(); ++i) {
+        QString arg = args[i];
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            std::fputs(usage.toLocal8Bit().constData(), stdout);
+            return 0;
+        }
+        if (!arg.startsWith(QLatin1String("--"))) {
+            if (!file.isEmpty()) {
+                printErr(tr("heiiki path: one design file only (\"%1\" is extra)\n").arg(arg));
+                return 2;
+            }
+            file = arg;
+            continue;
+        }
+        QString value;
+        if (const int eq = arg.indexOf('='); eq > 0) {
+            value = arg.mid(eq + 1);
+            arg = arg.left(eq);
+        } else if (i + 1 < args.size()) {
+            value = args[++i];
+        } else {
+            printErr(tr("heiiki path: %1 needs a value\n").arg(arg) + usage);
+            return 2;
+        }
+        if (arg == QLatin1String("--from")) {
+            from = value;
+        } else if (arg == QLatin1String("--to")) {
+            to = value;
+        } else if (arg == QLatin1String("--port")) {
+            bool ok = false;
+            port = value.toInt(&ok);
+            if (!ok || port < 0 || port > 65535) {
+                printErr(tr("heiiki path: --port must be a number from 0 to 65535, not \"%1\"\n")
+                             .arg(value));
+                return 2;
+            }
+        } else if (arg == QLatin1String("--proto")) {
+            if (value != QLatin1String("tcp") && value != QLatin1String("udp")
+                && value != QLatin1String("icmp")) {
+                printErr(tr("heiiki path: --proto must be tcp, udp or icmp, not \"%1\"\n")
+                             .arg(value));
+                return 2;
+            }
+            proto = value;
+        } else if (arg == QLatin1String("--format")) {
+            if (value != QLatin1String("text") && value != QLatin1String("json")) {
+                printErr(tr("heiiki path: --format must be text or json, not \"%1\"\n").arg(value));
+                return 2;
+            }
+            format = value;
+        } else {
+            printErr(tr("heiiki path: unknown option \"%1\"\n").arg(arg) + usage);
+            return 2;
+        }
+    }
+    if (file.isEmpty() || from.isEmpty() || to.isEmpty()) {
+        printErr(tr("heiiki path: name a design file, --from and --to\n") + usage);
+        return 2;
+    }
+
+    auto result = model::io::loadDesignFile(file.toStdString());
+    if (!result.design) {
+        for (const auto &e : result.errors)
+            printErr(q(e.format(file.toStdString())) + '\n');
+        return 2;
+    }
+    const model::Design &design = *result.design;
+
+    model::network::Query query;
+    query.protocol = proto.toStdString();
+    query.port = port;
+    if (from == QLatin1String("internet")) {
+        query.fromInternet = true;
+    } else if (design.element(model::Id(from.toStdString()))) {
+        query.from = model::Id(from.toStdString());
+    } else {
+        printErr(tr("heiiki path: --from \"%1\" is not an element of %2 (or \"internet\")\n")
+                     .arg(from, file));
+        return 2;
+    }
+    using Kind = model::network::Target::Kind;
+    const std::string toText = to.toStdString();
+    auto prefixed = [&](const char *prefix, Kind kind) {
+        if (!to.startsWith(QLatin1String(prefix)))
+            return false;
+        query.to = {kind, to.mid(int(std::strlen(prefix))).toStdString()};
+        return true;
+    };
+    if (prefixed("service:", Kind::Service) || prefixed("domain:", Kind::Domain)
+        || prefixed("cidr:", Kind::Cidr)) {
+    } else if (design.element(model::Id(toText))) {
+        query.to = {Kind::Element, toText};
+    } else if (to == QLatin1String("internet")) {
+        query.to = {Kind::Internet, ""};
+    } else if (to.contains('/') || model::Cidr::parseAddress(toText)) {
+        std::string why;
+        if (to.contains('/') && !model::Cidr::parse(toText, &why)) {
+            printErr(tr("heiiki path: --to \"%1\" is not a valid CIDR: %2\n")
+                         .arg(to, q(why)));
+            return 2;
+        }
+        query.to = {Kind::Cidr, toText};
+    } else if (knownServices().contains(to) || to.startsWith(QLatin1String("com.amazonaws."))) {
+        query.to = {Kind::Service, toText};
+    } else if (to.contains('.')) {
+        query.to = {Kind::Domain, toText};
+    } else {
+        printErr(tr("heiiki path: --to \"%1\" is not an element of %2, a CIDR, a domain or a "
+                    "known AWS service (write service:NAME or domain:NAME to say which)\n")
+                     .arg(to, file));
+        return 2;
+    }
+
+    const model::network::Topology topology(design);
+    const model::network::PathEngine engine(topology);
+    const auto path = engine.trace(query);
+
+    if (format == QLatin1String("json")) {
+        QJsonArray hops;
+        for (const auto &h : path.hops)
+            hops.append(QJsonObject{{QStringLiteral("element"), q(h.element.str())},
+                                    {QStringLiteral("action"), q(h.action)}});
+        QJsonObject out{{QStringLiteral("delivered"), path.delivered},
+                        {QStringLiteral("verdict"),
+                         path.delivered ? QStringLiteral("delivered") : QStringLiteral("stopped")},
+                        {QStringLiteral("reason"), q(std::string(toString(path.reason)))},
+                        {QStringLiteral("explanation"), q(path.explanation)},
+                        {QStringLiteral("blockedAt"), q(path.blockedAt.str())},
+                        {QStringLiteral("resolvedAs"), q(path.resolvedAs)},
+                        {QStringLiteral("hops"), hops}};
+        std::fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), stdout);
+    } else {
+        QString out;
+        if (!path.resolvedAs.empty())
+            out += tr("destination: %1\n").arg(q(path.resolvedAs));
+        int n = 1;
+        for (const auto &h : path.hops)
+            out += QStringLiteral("%1. %2  %3\n").arg(n++).arg(q(h.element.str()), q(h.action));
+        if (path.delivered)
+            out += tr("DELIVERED: %1\n").arg(q(path.explanation));
+        else
+            out += tr("STOPPED (%1) at %2: %3\n")
+                       .arg(q(std::string(toString(path.reason))), q(path.blockedAt.str()),
+                            q(path.explanation));
+        std::fputs(out.toUtf8().constData(), stdout);
+    }
+    if (path.reason == model::network::StopReason::BadInput) {
+        printErr(tr("heiiki path: %1\n").arg(q(path.explanation)));
+        return 2;
+    }
+    return path.delivered ? 0 : 1;
+}
+
+} // namespace heiiki::app

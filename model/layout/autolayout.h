@@ -1,0 +1,46 @@
+#pragma once
+
+#include "../core/design.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace heiiki::model {
+
+/// The sizes the automatic layout works with, in scene units. The canvas draws with the same
+/// numbers, so titles and labels land where the layout left room for them.
+struct LayoutMetrics
+{
+    static constexpr double nodeWidth = 104;   ///< a leaf node's cell: glyph above, label below
+    static constexpr double nodeHeight = 80;
+    static constexpr double padding = 14;      ///< inside a container, left, right and bottom
+    static constexpr double titleHeight = 36;  ///< from a container's top to its content
+    static constexpr double titleIndent = 34;  ///< from a container's left to its title text
+    static constexpr double spacing = 16;      ///< between siblings
+    static constexpr double titleCharWidth = 7.5;    ///< estimated width of a title character
+    static constexpr double subtitleCharWidth = 6.2; ///< … and of a subtitle character
+    static constexpr double minContainerWidth = 140;
+    static constexpr double minContentHeight = 0;  ///< an empty container: its title band
+};
+
+/// Every element's box, relative to its parent's top-left corner (to the design's origin at
+/// the top level), in scene units.
+using Layout = std::unordered_map<Id, Geometry>;
+
+/// Lays out \a design for display and returns a box for every element.
+///
+/// Elements with a stored geometry keep it. Containers without one become nested boxes that
+/// grow to fit their children, with a title band on top; leaf nodes become fixed-size cells
+/// packed in rows at the top of their parent. Availability Zones stand side by side in a VPC
+/// (their subnets aligned row by row), subnets stack inside an AZ, and the top level reads
+/// left to right from the corporate data center through Direct Connect to the AWS regions
+/// and on to the internet, wrapped so that the whole design keeps a screen-like shape.
+///
+/// The result depends only on the design: the same design always gives the same layout.
+Layout autoLayout(const Design &design);
+
+/// The secondary text of a container's title (its CIDR blocks, region code, account id, zone)
+/// for which the layout leaves room; "" for leaf nodes and when there is none.
+std::string containerSubtitle(const Element &element);
+
+} // namespace heiiki::model

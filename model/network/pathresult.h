@@ -1,0 +1,56 @@
+#pragma once
+
+#include "../core/id.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace heiiki::model::network {
+
+/// Why a path stopped.
+enum class StopReason {
+    None,                ///< delivered
+    NoRoute,             ///< a route table has no route for the destination
+    Blackhole,           ///< a Transit Gateway blackhole route drops it
+    NetworkAcl,          ///< a network ACL denies it (either direction)
+    SecurityGroup,       ///< a security group does not allow it
+    FirewallRule,        ///< the Network Firewall drops it
+    NatDirection,        ///< a NAT gateway does not take connections from outside
+    PeeringTransitivity, ///< VPC peering does not forward beyond the peer VPC
+    NoVif,               ///< no usable virtual interface for a Direct Connect association
+    NoPublicAddress,     ///< the internet gateway cannot carry a private address
+    NoAddress,           ///< nothing holds the destination address
+    BadInput,            ///< the query names something the design does not have
+    Loop,                ///< the packet would go round forever
+};
+std::string_view toString(StopReason reason);
+
+/// One step of a path: the element that handled the packet and what it did.
+struct Hop
+{
+    Id element;
+    std::string action;
+};
+
+/// The answer to a reachability query.
+struct PathResult
+{
+    bool delivered = false;
+    StopReason reason = StopReason::None;
+    std::string explanation; ///< why it stopped, or how it was delivered
+    Id blockedAt;            ///< the element that stopped it
+    std::vector<Hop> hops;
+
+    // What the path went through, for the rules.
+    std::vector<Id> firewalls;       ///< Network Firewalls that inspected it
+    std::vector<Id> natGateways;
+    std::vector<Id> endpoints;       ///< VPC endpoints it used
+    std::vector<Id> relays;          ///< instances or load balancers that forwarded it
+    std::vector<Id> peerings;
+    bool reachedInternet = false;    ///< it left through an internet gateway
+    bool crossedAzToFirewall = false;
+    std::string resolvedAs;          ///< how the destination resolved ("endpoint vpce-…")
+};
+
+} // namespace heiiki::model::network

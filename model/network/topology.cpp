@@ -1,0 +1,412 @@
+#include "topology.h"
+
+#include <algorithm>
+#include <set>
+
+namespace heiiki::model::network {
+
+namespace {
+
+std::optional<Cidr> cidrProperty(const Element &e, const char *name)
+{
+    const auto &v = e.property(name);
+    if (!v.is_string())
+        return std::nullopt;
+    return Cidr::parse(v.get<std::string>());
+}
+
+std::vector<std::string> stringList(const nlohmann::json &v)
+{
+    std::vector<std::string> out;
+    if (v.is_array())
+        for (const auto &s : v)
+            if (s.is_string())
+                out.push_back(s.get<std::string>());
+    return out;
+}
+
+std::vector<const Element *> refList(const Design &design, const nlohmann::json &v)
+{
+    std::vector<const Element *> out;
+    for (const auto &id : stringList(v))
+        if (const Element *e = design.element(Id(id)))
+            out.push_back(e);
+    return out;
+}
+
+} // namespace
+
+bool VpcInfo::contains(const Cidr &address) const
+{
+    return std::any_of(cidrs.begin(), cidrs.end(), [&](const Cidr &c) { return c.contains(address); });
+}
+
+Topology::Topology(const Design &design)
+    : m_design(design)
+{
+    // VPCs and the VPC each element lives in.
+    for (const auto &e : design.elements()) {
+        if (e->kind != ElementKind::Vpc)
+            continue;
+        VpcInfo info;
+        info.vpc = e.get();
+        for (const auto &c : stringList(e->property("cidrs")))
+            if (auto cidr = Cidr::parse(c))
+                info.cidrs.push_back(*cidr);
+        info.region = design.regionOf(e->id);
+        m_vpcIndex.emplace(e->id, m_vpcs.size());
+        m_vpcs.push_back(std::move(info));
+    }
+    for (const auto &e : design.elements()) {
+        const Element *walk = e.get();
+        for (size_t guard = 0; walk && guard < 64; ++guard) {
+            if (walk->kind == ElementKind::Vpc) {
+                m_vpcOf.emplace(e->id, walk);
+                break;
+            }
+            walk = walk->parent.isNull() ? nullptr : design.element(walk->parent);
+        }
+    }
+    auto vpcInfoOf = [&](const Element *e) -> VpcInfo * {
+        auto it = m_vpcOf.find(e->id);
+        if (it == m_vpcOf.end())
+            return nullptr;
+        return &m_vpcs[m_vpcIndex.at(it->second->id)];
+    };
+
+    // Subnets.
+    for (const auto &e : design.elements()) {
+        if (e->kind != ElementKind::Subnet)
+            continue;
+        SubnetInfo info;
+        info.subnet = e.get();
+        if (auto it = m_vpcOf.find(e->id); it != m_vpcOf.end())
+            info.vpc = it->second;
+        if (const Element *az = design.ancestor(e->id, ElementKind::AvailabilityZone)) {
+            const auto &zone = az->property("zone");
+            info.zone = zone.is_string() ? zone.get<std::string>() : az->id.str();
+        }
+        info.cidr = cidrProperty(*e, "cidr");
+        const auto &routes = e->property("routes");
+        if (routes.is_array()) {
+            for (size_t i = 0; i < routes.size(); ++i) {
+                const auto &row = routes[i];
+                Route route;
+                route.row = static_cast<int>(i);
+                const std::string dest = row.value("destination", "");
+                if (dest.rfind("pl-", 0) == 0)
+                    route.prefixList = dest;
+                else
+                    route.cidr = Cidr::parse(dest);
+                const std::string target = row.value("target", "");
+                route.target = design.element(Id(target));
+                if (!route.target)
+                    route.peering = design.link(Id(target));
+                if (row.contains("endpoint") && row["endpoint"].is_string())
+                    route.endpointSubnet = design.element(Id(row["endpoint"].get<std::string>()));
+                if ((route.cidr || !route.prefixList.empty()) && (route.target || route.peering))
+                    info.routes.push_back(route);
+            }
+        }
+        if (VpcInfo *vpc = vpcInfoOf(e.get()))
+            vpc->subnets.push_back(e.get());
+        m_subnetIndex.emplace(e->id, m_subnets.size());
+        m_subnets.push_back(std::move(info));
+    }
+
+    // Per-VPC gateways, NACLs, and interfaces with explicit addresses first.
+    std::vector<const Element *> pending;
+    for (const auto &e : design.elements()) {
+        VpcInfo *vpc = vpcInfoOf(e.get());
+        switch (e->kind) {
+        case ElementKind::InternetGateway:
+            if (vpc)
+                vpc->internetGateway = e.get();
+            break;
+        case ElementKind::NatGateway:
+            if (vpc)
+                vpc->natGateways.push_back(e.get());
+            pending.push_back(e.get());
+            break;
+        case ElementKind::VpcEndpoint:
+            if (vpc)
+                vpc->endpoints.push_back(e.get());
+            pending.push_back(e.get());
+            break;
+        case ElementKind::NetworkFirewall:
+            if (vpc)
+                vpc->firewalls.push_back(e.get());
+            pending.push_back(e.get());
+            break;
+        case ElementKind::NetworkAcl:
+            for (const Element *s : refList(design, e->property("subnets")))
+                if (auto it = m_subnetIndex.find(s->id); it != m_subnetIndex.end())
+                    m_subnets[it->second].nacl = e.get();
+            break;
+        case ElementKind::Ec2Instance: {
+            const Element *subnet = design.element(e->parent);
+            if (auto ip = e->property("privateIp"); ip.is_string())
+                addInterface(e.get(), subnet, Cidr::parseAddress(ip.get<std::string>()),
+                             e->property("publicIp").get<bool>(),
+                             refList(design, e->property("securityGroups")));
+            else
+                pending.push_back(e.get());
+            break;
+        }
+        case ElementKind::LoadBalancer:
+        case ElementKind::Operator:
+            pending.push_back(e.get());
+            break;
+        case ElementKind::CorporateDc:
+            for (const auto &c : stringList(e->property("cidrs")))
+                if (auto cidr = Cidr::parse(c))
+                    m_premises.emplace_back(e.get(), *cidr);
+            break;
+        default:
+            break;
+        }
+    }
+    // Interfaces without a stated address get the next free one in their subnet.
+    std::unordered_map<Id, uint64_t> nextOffset;
+    auto place = [&](const Element *e, const Element *subnet, bool publicIp,
+                     std::vector<const Element *> groups) {
+        std::optional<Cidr> base;
+        if (subnet && subnet->kind == ElementKind::Subnet)
+            base = cidrProperty(*subnet, "cidr");
+        std::optional<Cidr> address;
+        if (base) {
+            uint64_t &offset = nextOffset.try_emplace(subnet->id, 4).first->second;
+            const std::string vpcKey = m_vpcOf.count(subnet->id) ? m_vpcOf.at(subnet->id)->id.str()
+                                                                 : std::string();
+            for (; !address; ++offset) {
+                auto candidate = base->host(offset);
+                if (!candidate)
+                    break;
+                if (!m_addressIndex.count({vpcKey, candidate->first()}))
+                    address = candidate;
+            }
+        }
+        addInterface(e, subnet, address, publicIp, std::move(groups));
+    };
+    for (const Element *e : pending) {
+        switch (e->kind) {
+        case ElementKind::Ec2Instance:
+            place(e, design.element(e->parent), e->property("publicIp").get<bool>(),
+                  refList(design, e->property("securityGroups")));
+            break;
+        case ElementKind::NatGateway:
+            place(e, design.element(e->parent),
+                  e->property("connectivity") == "public", {});
+            break;
+        case ElementKind::VpcEndpoint:
+        case ElementKind::LoadBalancer:
+        case ElementKind::NetworkFirewall: {
+            if (e->kind == ElementKind::VpcEndpoint && e->property("type") == "gateway")
+                break;
+            auto subnets = refList(design, e->property("subnets"));
+            const Element *parent = design.element(e->parent);
+            if (subnets.empty() && parent && parent->kind == ElementKind::Subnet)
+                subnets.push_back(parent);
+            const bool isPublic = e->kind == ElementKind::LoadBalancer
+                                  && e->property("scheme") == "internet-facing";
+            auto groups = e->kind == ElementKind::NetworkFirewall
+                              ? std::vector<const Element *>()
+                              : refList(design, e->property("securityGroups"));
+            for (const Element *s : subnets)
+                place(e, s, isPublic, groups);
+            break;
+        }
+        case ElementKind::Operator: {
+            const Element *dc = design.ancestor(e->id, ElementKind::CorporateDc);
+            std::optional<Cidr> address;
+            for (const auto &[owner, cidr] : m_premises)
+                if (owner == dc) {
+                    const uint64_t k = m_interfacesByElement.size() + 10;
+                    address = cidr.host(k).value_or(cidr.host(1).value_or(cidr));
+                    break;
+                }
+            addInterface(e, nullptr, address, false, {});
+            break;
+        }
+        default:
+            break;
+        }
+    }
+
+    // Links.
+    for (const auto &l : design.links()) {
+        switch (l->kind) {
+        case LinkKind::TgwAttachment:
+            if (auto it = m_vpcIndex.find(l->from); it != m_vpcIndex.end())
+                m_vpcs[it->second].tgwAttachments.push_back(l.get());
+            break;
+        case LinkKind::VpcPeering:
+            for (const Id &end : {l->from, l->to})
+                if (auto it = m_vpcIndex.find(end); it != m_vpcIndex.end())
+                    m_vpcs[it->second].peerings.push_back(l.get());
+            break;
+        case LinkKind::VgwAttachment:
+            if (auto it = m_vpcIndex.find(l->to); it != m_vpcIndex.end())
+                m_vpcs[it->second].vgwAttachments.push_back(l.get());
+            break;
+        default:
+            break;
+        }
+    }
+
+    // Direct Connect paths: corporate DC → connection → VIF → DX gateway → TGW / VGW.
+    for (const auto &assoc : design.links()) {
+        if (assoc->kind != LinkKind::DxAssociation)
+            continue;
+        const Element *vif = nullptr;
+        if (const auto &v = assoc->property("vif"); v.is_string())
+            vif = design.element(Id(v.get<std::string>()));
+        std::vector<const Element *> connections;
+        for (const auto &l : design.links())
+            if (l->kind == LinkKind::VifOn && vif && l->from == vif->id)
+                if (const Element *c = design.element(l->to))
+                    connections.push_back(c);
+        bool any = false;
+        for (const Element *connection : connections)
+            for (const auto &l : design.links())
+                if (l->kind == LinkKind::DxLink && l->to == connection->id)
+                    if (const Element *dc = design.element(l->from)) {
+                        m_dxPaths.push_back({dc, connection, vif, design.element(assoc->from),
+                                             assoc.get(), design.element(assoc->to)});
+                        any = true;
+                    }
+        if (!any)
+            m_dxPaths.push_back({nullptr, nullptr, vif, design.element(assoc->from), assoc.get(),
+                                 design.element(assoc->to)});
+    }
+
+    // Transit Gateways: route tables with static and propagated routes.
+    for (const auto &e : design.elements()) {
+        if (e->kind != ElementKind::TransitGateway)
+            continue;
+        TgwInfo info;
+        info.tgw = e.get();
+        const auto &tables = e->property("routeTables");
+        for (size_t t = 0; tables.is_array() && t < tables.size(); ++t) {
+            const auto &table = tables[t];
+            TgwRouteTable rt;
+            rt.name = table.value("name", "");
+            rt.index = static_cast<int>(t);
+            for (const auto &a : stringList(table.value("associations", nlohmann::json::array())))
+                info.associations.emplace(Id(a), rt.index);
+            const auto routes = table.value("routes", nlohmann::json::array());
+            for (size_t r = 0; r < routes.size(); ++r) {
+                auto cidr = Cidr::parse(routes[r].value("destination", ""));
+                if (!cidr)
+                    continue;
+                TgwRoute route;
+                route.cidr = *cidr;
+                route.blackhole = routes[r].value("blackhole", false);
+                route.row = static_cast<int>(r);
+                if (auto a = routes[r].find("attachment"); a != routes[r].end() && a->is_string())
+                    route.attachment = design.link(Id(a->get<std::string>()));
+                if (route.attachment || route.blackhole)
+                    rt.routes.push_back(route);
+            }
+            for (const auto &p : stringList(table.value("propagations", nlohmann::json::array()))) {
+                const Link *attachment = design.link(Id(p));
+                if (!attachment)
+                    continue;
+                if (attachment->kind == LinkKind::TgwAttachment) {
+                    if (const VpcInfo *vpc = this->vpc(attachment->from))
+                        for (const auto &c : vpc->cidrs)
+                            rt.routes.push_back({c, attachment, false, true, -1});
+                } else if (attachment->kind == LinkKind::DxAssociation) {
+                    std::set<const Element *> dcs;
+                    for (const auto &path : m_dxPaths)
+                        if (path.association == attachment && path.corporateDc)
+                            dcs.insert(path.corporateDc);
+                    for (const auto &[dc, cidr] : m_premises)
+                        if (dcs.count(dc))
+                            rt.routes.push_back({cidr, attachment, false, true, -1});
+                }
+            }
+            info.tables.push_back(std::move(rt));
+        }
+        m_tgwIndex.emplace(e->id, m_tgws.size());
+        m_tgws.push_back(std::move(info));
+    }
+}
+
+void Topology::addInterface(const Element *element, const Element *subnet,
+                            std::optional<Cidr> address, bool publicIp,
+                            std::vector<const Element *> groups)
+{
+    if (!address)
+        return;
+    const int index = static_cast<int>(m_interfaces.size());
+    m_interfaces.push_back({element, subnet, *address, publicIp, std::move(groups)});
+    m_interfacesByElement[element->id].push_back(index);
+    if (subnet) {
+        if (auto it = m_subnetIndex.find(subnet->id); it != m_subnetIndex.end())
+            m_subnets[it->second].interfaces.push_back(index);
+        if (auto it = m_vpcOf.find(subnet->id); it != m_vpcOf.end())
+            m_addressIndex.emplace(std::make_pair(it->second->id.str(), address->first()), index);
+    }
+}
+
+const SubnetInfo *Topology::subnet(const Id &id) const
+{
+    auto it = m_subnetIndex.find(id);
+    return it == m_subnetIndex.end() ? nullptr : &m_subnets[it->second];
+}
+
+const VpcInfo *Topology::vpc(const Id &id) const
+{
+    auto it = m_vpcIndex.find(id);
+    return it == m_vpcIndex.end() ? nullptr : &m_vpcs[it->second];
+}
+
+const TgwInfo *Topology::tgw(const Id &id) const
+{
+    auto it = m_tgwIndex.find(id);
+    return it == m_tgwIndex.end() ? nullptr : &m_tgws[it->second];
+}
+
+std::vector<const Interface *> Topology::interfacesOf(const Id &element) const
+{
+    std::vector<const Interface *> out;
+    if (auto it = m_interfacesByElement.find(element); it != m_interfacesByElement.end())
+        for (int i : it->second)
+            out.push_back(&m_interfaces[i]);
+    return out;
+}
+
+const Interface *Topology::interfaceAt(const Id &vpc, const Cidr &address) const
+{
+    auto it = m_addressIndex.find({vpc.str(), address.first()});
+    return it == m_addressIndex.end() ? nullptr : &m_interfaces[it->second];
+}
+
+const SubnetInfo *Topology::subnetFor(const Id &vpcId, const Cidr &address) const
+{
+    const VpcInfo *info = vpc(vpcId);
+    if (!info)
+        return nullptr;
+    const SubnetInfo *best = nullptr;
+    for (const Element *s : info->subnets) {
+        const SubnetInfo *si = subnet(s->id);
+        if (si && si->cidr && si->cidr->contains(address)
+            && (!best || si->cidr->prefixLength() > best->cidr->prefixLength()))
+            best = si;
+    }
+    return best;
+}
+
+const Element *Topology::vpcOf(const Id &element) const
+{
+    auto it = m_vpcOf.find(element);
+    return it == m_vpcOf.end() ? nullptr : it->second;
+}
+
+const Element *Topology::premisesOf(const Id &element) const
+{
+    return m_design.ancestor(element, ElementKind::CorporateDc);
+}
+
+} // namespace heiiki::model::network
