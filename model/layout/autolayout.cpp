@@ -1,7 +1,6 @@
 #include "autolayout.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cmath>
 #include <unordered_set>
 #include <vector>
@@ -148,7 +147,11 @@ struct Block
 class AutoLayouter
 {
 public:
-    AutoLayouter(const Design &design, double aspect) : m_design(design), m_aspect(aspect) {}
+    AutoLayouter(const Design &design, double aspect, bool leavesBeside)
+        : m_design(design)
+        , m_aspect(aspect)
+        , m_leavesBeside(leavesBeside)
+    {}
 
     Layout run();
     /// How much room the last run needs on a screen: the larger of width / screen aspect
@@ -177,6 +180,7 @@ private:
 
     const Design &m_design;
     double m_aspect;
+    bool m_leavesBeside;
     double m_score = 0;
     std::unordered_map<Id, std::vector<const Element *>> m_children;
     std::unordered_set<Id> m_visited;
@@ -334,7 +338,7 @@ AutoLayouter::Extent AutoLayouter::arrangeChildren(const Element &parent, double
                                          topHeight + M::spacing + block.bottom);
         const double leftScore = std::max((leftWidth + M::spacing + block.right) / aspect,
                                           std::max(leftHeight, block.bottom));
-        leavesLeft = !style.column && leftScore < topScore;
+        leavesLeft = m_leavesBeside && !style.column && leftScore < topScore;
         columns = leavesLeft ? beside : onTop;
     } else if (count > 0) {
         const int rows = (count + 3) / 4;
@@ -598,14 +602,15 @@ Layout autoLayout(const Design &design)
     // tie, so the result is stable).
     Layout best;
     double bestScore = 0;
-    for (const double aspect : kContainerAspects) {
-        AutoLayouter layouter(design, aspect);
+    for (const bool leavesBeside : {false, true}) {
+      for (const double aspect : kContainerAspects) {
+        AutoLayouter layouter(design, aspect, leavesBeside);
         Layout layout = layouter.run();
-        fprintf(stderr, "DBG aspect %g score %g\n", aspect, layouter.screenScore());
         if (best.empty() || layouter.screenScore() < bestScore - 0.5) {
             best = std::move(layout);
             bestScore = layouter.screenScore();
         }
+      }
     }
     return best;
 }

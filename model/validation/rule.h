@@ -2,6 +2,7 @@
 
 #include "finding.h"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,15 @@ public:
     virtual std::string_view title() const = 0;    ///< one line: what the rule checks
     virtual Severity severity() const = 0;         ///< the severity of its findings
     virtual void check(const ValidationContext &context, std::vector<Finding> &findings) const = 0;
+
+protected:
+    /// A finding of this rule, with the rule's id and severity.
+    Finding finding(std::vector<Id> elements, std::string message, std::string fix,
+                    std::string path = {}) const
+    {
+        return {std::string(id()), severity(), std::move(elements), std::move(message),
+                std::move(fix), std::move(path)};
+    }
 };
 
 } // namespace heiiki::model

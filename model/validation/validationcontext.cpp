@@ -42,13 +42,25 @@ network::Query ValidationContext::queryFor(const Flow &flow)
     return q;
 }
 
+const network::PathResult &ValidationContext::trace(const network::Query &query) const
+{
+    const std::string key = (query.fromInternet ? std::string("internet") : query.from.str())
+                            + '\n' + std::to_string(static_cast<int>(query.to.kind)) + '\n'
+                            + query.to.value + '\n' + query.protocol + '\n'
+                            + std::to_string(query.port);
+    auto it = m_traces.find(key);
+    if (it == m_traces.end())
+        it = m_traces.emplace(key, paths().trace(query)).first;
+    return it->second;
+}
+
 const network::PathResult &ValidationContext::flowPath(size_t index) const
 {
     if (m_flowPaths.size() != m_design.flows().size())
         m_flowPaths.assign(m_design.flows().size(), std::nullopt);
     auto &slot = m_flowPaths.at(index);
     if (!slot)
-        slot = paths().trace(queryFor(m_design.flows()[index]));
+        slot = trace(queryFor(m_design.flows()[index]));
     return *slot;
 }
 
@@ -63,13 +75,10 @@ std::vector<const Element *> ValidationContext::workloads() const
 
 const network::PathResult &ValidationContext::internetProbe(const Element &workload) const
 {
-    auto it = m_probes.find(workload.id);
-    if (it != m_probes.end())
-        return it->second;
     network::Query q;
     q.from = workload.id;
     q.to = {network::Target::Kind::Internet, kProbeDomain};
-    return m_probes.emplace(workload.id, paths().trace(q)).first->second;
+    return trace(q);
 }
 
 } // namespace heiiki::model

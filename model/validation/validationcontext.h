@@ -22,6 +22,9 @@ public:
     const network::Topology &topology() const;
     const network::PathEngine &paths() const;
 
+    /// The answer to \a query, traced once per validation run.
+    const network::PathResult &trace(const network::Query &query) const;
+
     /// The path of the design's flow number \a index.
     const network::PathResult &flowPath(size_t index) const;
     /// The query a flow asks.
@@ -38,7 +41,7 @@ private:
     mutable std::unique_ptr<network::Topology> m_topology;
     mutable std::unique_ptr<network::PathEngine> m_paths;
     mutable std::vector<std::optional<network::PathResult>> m_flowPaths;
-    mutable std::unordered_map<Id, network::PathResult> m_probes;
+    mutable std::unordered_map<std::string, network::PathResult> m_traces;
 };
 
 } // namespace heiiki::model

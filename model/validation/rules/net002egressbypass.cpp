@@ -1,0 +1,62 @@
+#include "netrules.h"
+#include "rulesupport.h"
+
+namespace heiiki::model::rules {
+
+namespace {
+
+/// NET-002: internet-bound traffic of a workload leaves without passing a Network Firewall.
+class Net002EgressBypass : public Rule
+{
+public:
+    std::string_view id() const override { return "NET-002"; }
+    std::string_view title() const override
+    {
+        return "Internet-bound traffic passes a Network Firewall endpoint";
+    }
+    Severity severity() const override { return Severity::Error; }
+
+    void check(const ValidationContext &context, std::vector<Finding> &findings) const override
+    {
+        const Design &design = context.design();
+        auto bypass = [](const network::PathResult &p) {
+            return p.delivered && p.reachedInternet && p.firewalls.empty();
+        };
+        for (const Element *w : context.workloads()) {
+            const auto &probe = context.internetProbe(*w);
+            if (!bypass(probe))
+                continue;
+            findings.push_back(finding(
+                pathElements(probe),
+                describe(design, w->id) + " reaches the internet without passing a Network "
+                    "Firewall (" + route(probe) + "): any domain can be reached, so data can "
+                    "leave unchecked.",
+                "Route the subnet's internet-bound traffic to the Transit Gateway (or a firewall "
+                "endpoint) so that it passes the inspection VPC's allow-list; remove the spoke's "
+                "own NAT or internet gateway route.",
+                pointerOf(design, w->id)));
+        }
+        for (size_t i = 0; i < design.flows().size(); ++i) {
+            const Flow &flow = design.flows()[i];
+            if (!flow.via.empty())
+                continue;
+            const auto &path = context.flowPath(i);
+            const Element *src = design.element(flow.source);
+            if (!bypass(path) || !src
+                || (src->kind == ElementKind::Ec2Instance || src->kind == ElementKind::LoadBalancer))
+                continue; // workloads were reported above
+            findings.push_back(finding(
+                pathElements(path),
+                flowName(flow) + " reaches the internet without passing a Network Firewall ("
+                    + route(path) + ").",
+                "Send it through the inspection VPC so that the allow-list decides.",
+                flowPointer(design, flow)));
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeNet002() { return std::make_unique<Net002EgressBypass>(); }
+
+} // namespace heiiki::model::rules

@@ -1,0 +1,71 @@
+#include "netrules.h"
+#include "rulesupport.h"
+
+#include "../../network/filters.h"
+
+namespace heiiki::model::rules {
+
+namespace {
+
+/// NET-005: the firewall lets AWS service domains out, so credentials of an outside
+/// account can be used past the endpoint policies.
+class Net005AwsDomainsAllowed : public Rule
+{
+public:
+    std::string_view id() const override { return "NET-005"; }
+    std::string_view title() const override
+    {
+        return "The firewall does not let AWS service domains out";
+    }
+    Severity severity() const override { return Severity::Error; }
+
+    void check(const ValidationContext &context, std::vector<Finding> &findings) const override
+    {
+        const Design &design = context.design();
+        const auto &topology = context.topology();
+        for (const auto &e : design.elements()) {
+            if (e->kind != ElementKind::NetworkFirewall)
+                continue;
+            const Element *vpcElement = topology.vpcOf(e->id);
+            const network::VpcInfo *vpc = vpcElement ? topology.vpc(vpcElement->id) : nullptr;
+            const std::string region = vpc && !vpc->region.empty() ? vpc->region
+                                                                    : "ap-northeast-1";
+            // A source the rule groups apply to: the first HOME_NET block.
+            std::vector<Cidr> home;
+            for (const auto &c : e->property("homeNet"))
+                if (auto cidr = Cidr::parse(str(c)))
+                    home.push_back(*cidr);
+            if (home.empty() && vpc)
+                home = vpc->cidrs;
+            if (home.empty())
+                continue;
+            const Cidr source = home.front().host(10).value_or(home.front());
+            const std::string probes[] = {
+                "sts." + region + ".amazonaws.com", "s3." + region + ".amazonaws.com",
+                "firehose." + region + ".amazonaws.com", "s3.amazonaws.com",
+                "signin.aws.amazon.com", "console.aws.amazon.com"};
+            for (const auto &domain : probes) {
+                const auto decision = network::inspectFirewall(*e, vpc ? vpc->cidrs
+                                                                       : std::vector<Cidr>(),
+                                                               source, domain);
+                if (!decision.allowed)
+                    continue;
+                findings.push_back(finding(
+                    {e->id},
+                    describe(design, e->id) + " lets " + domain + " out (" + decision.rule
+                        + "): anyone inside can use credentials of an outside account with AWS "
+                          "APIs and carry data away, past the VPC endpoint policies.",
+                    "Take AWS service domains off the allow-list and reach AWS APIs through VPC "
+                    "endpoints whose policies admit only the organisation's accounts.",
+                    pointerOf(design, e->id) + "/properties/ruleGroups"));
+                break;
+            }
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeNet005() { return std::make_unique<Net005AwsDomainsAllowed>(); }
+
+} // namespace heiiki::model::rules

@@ -1,0 +1,80 @@
+#include "netrules.h"
+#include "serviceaccess.h"
+
+#include "../../network/pathengine.h"
+
+namespace heiiki::model::rules {
+
+namespace {
+
+/// NET-007: Session Manager is modelled but an endpoint it needs is missing on one side, or
+/// private DNS is off.
+class Net007SessionManager : public Rule
+{
+public:
+    std::string_view id() const override { return "NET-007"; }
+    std::string_view title() const override
+    {
+        return "Session Manager has its endpoints on both sides, with private DNS";
+    }
+    Severity severity() const override { return Severity::Error; }
+
+    void check(const ValidationContext &context, std::vector<Finding> &findings) const override
+    {
+        const Design &design = context.design();
+        for (const ServiceCall &call : serviceCalls(design)) {
+            if (!call.flow || call.flow->via != "session-manager")
+                continue;
+            const auto &path = context.trace(serviceQuery(call));
+            if ((path.delivered && !path.endpoints.empty()) || blockedAtEndpoint(design, path))
+                continue; // fine, or NET-008's case
+            // Is there an endpoint for the service whose private DNS is off?
+            std::string dnsOff;
+            if (const Element *vpc = context.topology().vpcOf(call.caller))
+                if (const auto *info = context.topology().vpc(vpc->id))
+                    for (const Element *e : info->endpoints)
+                        if (network::PathEngine::serviceName(str(e->property("service")))
+                                == call.service
+                            && !e->property("privateDns").get<bool>())
+                            dnsOff = e->id.str();
+            std::vector<Id> elements{call.caller};
+            if (!dnsOff.empty())
+                elements.push_back(Id(dnsOff));
+            findings.push_back(finding(
+                elements,
+                describe(design, call.caller) + " (" + call.purpose + ") cannot reach "
+                    + call.service + " through a VPC endpoint"
+                    + (dnsOff.empty() ? ": " + path.explanation
+                                      : ": private DNS is off on " + dnsOff)
+                    + ". In a closed network the session cannot start.",
+                dnsOff.empty()
+                    ? "Add an interface endpoint for " + call.service + " with private DNS in "
+                          "the VPC the " + (call.purpose.rfind("Session Manager target", 0) == 0
+                                                ? "instance"
+                                                : "operator")
+                          + " uses (target side: ssm, ssmmessages, ec2messages; requesting side: "
+                            "ssm, ssmmessages, sts)."
+                    : "Turn private DNS on for " + dnsOff + ".",
+                call.pointer));
+        }
+        // The instance side also needs the agent.
+        for (const Flow &flow : design.flows()) {
+            if (flow.via != "session-manager" || flow.target.kind != FlowTarget::Kind::Element)
+                continue;
+            const Element *t = design.element(Id(flow.target.value));
+            if (t && t->kind == ElementKind::Ec2Instance && !t->property("ssmAgent").get<bool>())
+                findings.push_back(finding(
+                    {t->id}, describe(design, t->id) + " is a Session Manager target of "
+                                 + flowName(flow) + " but runs no SSM Agent.",
+                    "Install and run the SSM Agent, with an instance profile that allows it to "
+                    "register.",
+                    pointerOf(design, t->id) + "/properties/ssmAgent"));
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeNet007() { return std::make_unique<Net007SessionManager>(); }
+
+} // namespace heiiki::model::rules

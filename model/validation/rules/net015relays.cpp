@@ -1,0 +1,73 @@
+#include "netrules.h"
+#include "rulesupport.h"
+
+#include <set>
+
+namespace heiiki::model::rules {
+
+namespace {
+
+/// NET-015: an EC2 instance or load balancer relays traffic between networks: a bastion to
+/// operate.
+class Net015Relays : public Rule
+{
+public:
+    std::string_view id() const override { return "NET-015"; }
+    std::string_view title() const override
+    {
+        return "No instance or load balancer relays traffic between networks";
+    }
+    Severity severity() const override { return Severity::Warning; }
+
+    void check(const ValidationContext &context, std::vector<Finding> &findings) const override
+    {
+        const Design &design = context.design();
+        std::set<Id> relays;
+        // Route tables that send traffic to an instance or load balancer.
+        for (const auto &e : design.elements()) {
+            if (e->kind != ElementKind::Subnet)
+                continue;
+            for (const auto &row : e->property("routes")) {
+                const Element *t = design.element(Id(str(row.value("target", nlohmann::json()))));
+                if (t && (t->kind == ElementKind::Ec2Instance
+                          || t->kind == ElementKind::LoadBalancer))
+                    relays.insert(t->id);
+            }
+        }
+        // Instances that forward traffic that is not theirs.
+        for (const auto &e : design.elements())
+            if (e->kind == ElementKind::Ec2Instance && !e->property("sourceDestCheck").get<bool>())
+                relays.insert(e->id);
+        // Network load balancers whose targets are in another VPC.
+        const auto &topology = context.topology();
+        for (const auto &e : design.elements()) {
+            if (e->kind != ElementKind::LoadBalancer)
+                continue;
+            const Element *home = topology.vpcOf(e->id);
+            for (const auto &t : e->property("targets"))
+                if (const Element *v = topology.vpcOf(Id(str(t))); v && v != home)
+                    relays.insert(e->id);
+        }
+        for (size_t i = 0; i < design.flows().size(); ++i)
+            for (const Id &r : context.flowPath(i).relays)
+                relays.insert(r);
+        for (const Id &r : relays) {
+            const Element *e = design.element(r);
+            if (!e)
+                continue;
+            findings.push_back(finding(
+                {r},
+                describe(design, r) + " relays traffic between networks: it is a bastion that "
+                                      "has to be patched, watched and operated.",
+                "Reach the destination with Session Manager port forwarding over VPC endpoints, "
+                "or route it through the Transit Gateway.",
+                pointerOf(design, r)));
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeNet015() { return std::make_unique<Net015Relays>(); }
+
+} // namespace heiiki::model::rules

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "../rule.h"
+
+#include <memory>
+
+namespace heiiki::model::rules {
+
+// The network rules decided from the reachability engine (shared/rules.md, NET-001…017).
+std::unique_ptr<Rule> makeNet001();
+std::unique_ptr<Rule> makeNet002();
+std::unique_ptr<Rule> makeNet003();
+std::unique_ptr<Rule> makeNet004();
+std::unique_ptr<Rule> makeNet005();
+std::unique_ptr<Rule> makeNet006();
+std::unique_ptr<Rule> makeNet007();
+std::unique_ptr<Rule> makeNet008();
+std::unique_ptr<Rule> makeNet009();
+std::unique_ptr<Rule> makeNet010();
+std::unique_ptr<Rule> makeNet012();
+std::unique_ptr<Rule> makeNet013();
+std::unique_ptr<Rule> makeNet014();
+std::unique_ptr<Rule> makeNet015();
+std::unique_ptr<Rule> makeNet016();
+std::unique_ptr<Rule> makeNet017();
+
+} // namespace heiiki::model::rules

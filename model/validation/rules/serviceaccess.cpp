@@ -1,0 +1,59 @@
+#include "serviceaccess.h"
+
+#include "../../network/pathengine.h"
+
+namespace heiiki::model::rules {
+
+std::vector<ServiceCall> serviceCalls(const Design &design)
+{
+    std::vector<ServiceCall> calls;
+    for (const Flow &flow : design.flows()) {
+        const std::string pointer = pointerOf(design, flow.id);
+        if (flow.via == "session-manager") {
+            if (flow.target.kind == FlowTarget::Kind::Element)
+                for (const char *svc : {"ssm", "ssmmessages", "ec2messages"})
+                    calls.push_back({Id(flow.target.value), svc, &flow,
+                                     "Session Manager target of " + flowName(flow), pointer});
+            for (const char *svc : {"ssm", "ssmmessages", "sts"})
+                calls.push_back({flow.source, svc, &flow,
+                                 "Session Manager requester of " + flowName(flow), pointer});
+            continue;
+        }
+        std::string service;
+        if (flow.target.kind == FlowTarget::Kind::Service)
+            service = flow.target.value;
+        else if (flow.target.kind == FlowTarget::Kind::Element)
+            if (const Element *t = design.element(Id(flow.target.value));
+                t && t->kind == ElementKind::AwsService)
+                service = str(t->property("service"));
+        if (!service.empty() && flow.mustSucceed)
+            calls.push_back({flow.source, network::PathEngine::serviceName(service), &flow,
+                             flowName(flow), pointer});
+    }
+    return calls;
+}
+
+network::Query serviceQuery(const ServiceCall &call)
+{
+    network::Query q;
+    q.from = call.caller;
+    q.to = {network::Target::Kind::Service, call.service};
+    q.port = 443;
+    return q;
+}
+
+bool blockedAtEndpoint(const Design &design, const network::PathResult &path)
+{
+    if (path.delivered || (path.reason != network::StopReason::NetworkAcl
+                           && path.reason != network::StopReason::SecurityGroup))
+        return false;
+    if (path.resolvedAs.find("interface endpoint") == std::string::npos
+        && path.resolvedAs.find("hosted zone") == std::string::npos)
+        return false;
+    const Element *at = design.element(path.blockedAt);
+    return at
+           && (at->kind == ElementKind::VpcEndpoint || at->kind == ElementKind::NetworkAcl
+               || at->kind == ElementKind::Subnet);
+}
+
+} // namespace heiiki::model::rules

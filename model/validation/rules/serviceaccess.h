@@ -1,0 +1,28 @@
+#pragma once
+
+#include "rulesupport.h"
+
+namespace heiiki::model::rules {
+
+/// One AWS API dependency of the design: who calls which service, and why.
+struct ServiceCall
+{
+    Id caller;
+    std::string service;  ///< short name: "ssm", "s3"
+    const Flow *flow = nullptr;
+    std::string purpose;  ///< "Session Manager (target)", "flow …"
+    std::string pointer;  ///< where in the file the dependency is declared
+};
+
+/// The service calls the design implies: flows to services and AWS-service elements, and the
+/// Session Manager endpoints both sides of a session-manager flow need.
+std::vector<ServiceCall> serviceCalls(const Design &design);
+
+/// The query for a service call.
+network::Query serviceQuery(const ServiceCall &call);
+
+/// True when a path to a service stopped at a security group or network ACL in front of an
+/// interface endpoint (NET-008's case).
+bool blockedAtEndpoint(const Design &design, const network::PathResult &path);
+
+} // namespace heiiki::model::rules
