@@ -148,13 +148,13 @@ FilterDecision inspectFirewall(const Element &firewall, const std::vector<Cidr> 
                 return {false, "rule group " + name + " denies " + domain};
         } else if (listed) {
             return {true, "rule group " + name + " allows " + domain};
-        } else if (failedAllowList.empty()) {
-            failedAllowList = name;
+        } else {
+            failedAllowList += (failedAllowList.empty() ? "" : ", ") + name;
         }
     }
     if (!failedAllowList.empty())
-        return {false, "rule group " + failedAllowList + " does not list " + domain
-                           + " (allow-list: everything else is dropped)"};
+        return {false, "no allow-list lists " + domain + " (" + failedAllowList
+                           + "): the firewall drops it"};
     const std::string action = firewall.property("statefulDefaultAction").get<std::string>();
     const bool pass = action == "pass" || action.rfind("aws:alert", 0) == 0;
     return {pass, "no rule group matches" + (domain.empty() ? std::string() : " " + domain)

@@ -115,7 +115,10 @@ PathResult &Tracer::deliver(const Element *at, std::string how)
     m_result.delivered = true;
     m_result.reason = StopReason::None;
     m_result.explanation = std::move(how);
-    hop(at, "delivered");
+    if (at && !m_result.hops.empty() && m_result.hops.back().element == at->id)
+        m_result.hops.back().action += "; delivered";
+    else
+        hop(at, "delivered");
     return m_result;
 }
 
