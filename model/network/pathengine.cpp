@@ -246,9 +246,8 @@ bool Tracer::resolveService(const std::string &rawService)
                     return true;
                 }
         // A private hosted zone for the service's name, associated with this VPC.
-        for (const auto &z : m_t.design().elements()) {
-            if (z->kind != ElementKind::Route53Phz
-                || !domainMatches("." + str(z->property("domain")), m_dst.domain))
+        for (const Element *z : m_t.hostedZones()) {
+            if (!domainMatches("." + str(z->property("domain")), m_dst.domain))
                 continue;
             const auto &vpcs = z->property("vpcs");
             const bool associated = std::any_of(vpcs.begin(), vpcs.end(), [&](const auto &v) {
@@ -296,12 +295,7 @@ bool Tracer::resolveDomain(const std::string &domain)
         for (const Element *e : m_srcVpc->endpoints) {
             if (str(e->property("type")) != "interface" || !e->property("privateDns").get<bool>())
                 continue;
-            for (const auto &l : m_t.design().links()) {
-                if (l->kind != LinkKind::PrivateLink || l->from != e->id)
-                    continue;
-                const Element *svc = m_t.design().element(l->to);
-                if (!svc)
-                    continue;
+            if (const Element *svc = m_t.privateLinkServiceOf(e->id)) {
                 const auto &domains = svc->property("domains");
                 const bool owns = std::any_of(domains.begin(), domains.end(), [&](const auto &d) {
                     return domainMatches(str(d), domain);
@@ -314,9 +308,8 @@ bool Tracer::resolveDomain(const std::string &domain)
                 }
             }
         }
-        for (const auto &z : m_t.design().elements()) {
-            if (z->kind != ElementKind::Route53Phz
-                || !domainMatches("." + str(z->property("domain")), domain))
+        for (const Element *z : m_t.hostedZones()) {
+            if (!domainMatches("." + str(z->property("domain")), domain))
                 continue;
             const auto &vpcs = z->property("vpcs");
             const bool associated = std::any_of(vpcs.begin(), vpcs.end(), [&](const auto &v) {

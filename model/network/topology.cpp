@@ -157,6 +157,9 @@ Topology::Topology(const Design &design)
         case ElementKind::Operator:
             pending.push_back(e.get());
             break;
+        case ElementKind::Route53Phz:
+            m_hostedZones.push_back(e.get());
+            break;
         case ElementKind::CorporateDc:
             for (const auto &c : stringList(e->property("cidrs")))
                 if (auto cidr = Cidr::parse(c))
@@ -244,6 +247,10 @@ Topology::Topology(const Design &design)
             for (const Id &end : {l->from, l->to})
                 if (auto it = m_vpcIndex.find(end); it != m_vpcIndex.end())
                     m_vpcs[it->second].peerings.push_back(l.get());
+            break;
+        case LinkKind::PrivateLink:
+            if (const Element *service = design.element(l->to))
+                m_privateLinks.emplace(l->from, service);
             break;
         case LinkKind::VgwAttachment:
             if (auto it = m_vpcIndex.find(l->to); it != m_vpcIndex.end())
@@ -396,6 +403,12 @@ const SubnetInfo *Topology::subnetFor(const Id &vpcId, const Cidr &address) cons
             best = si;
     }
     return best;
+}
+
+const Element *Topology::privateLinkServiceOf(const Id &endpoint) const
+{
+    auto it = m_privateLinks.find(endpoint);
+    return it == m_privateLinks.end() ? nullptr : it->second;
 }
 
 const Element *Topology::vpcOf(const Id &element) const

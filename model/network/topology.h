@@ -117,6 +117,10 @@ public:
     const std::vector<DxPath> &dxPaths() const { return m_dxPaths; }
     /// On-premises networks (corporate DC CIDRs).
     const std::vector<std::pair<const Element *, Cidr>> &premises() const { return m_premises; }
+    /// The Route 53 private hosted zones of the design.
+    const std::vector<const Element *> &hostedZones() const { return m_hostedZones; }
+    /// The endpoint service a PrivateLink endpoint connects to, or null.
+    const Element *privateLinkServiceOf(const Id &endpoint) const;
     /// The VPC an element lives in, or null.
     const Element *vpcOf(const Id &element) const;
     /// The corporate DC an element lives in (or is), or null.
@@ -133,6 +137,8 @@ private:
     std::vector<Interface> m_interfaces;
     std::vector<DxPath> m_dxPaths;
     std::vector<std::pair<const Element *, Cidr>> m_premises;
+    std::vector<const Element *> m_hostedZones;
+    std::unordered_map<Id, const Element *> m_privateLinks;
     std::unordered_map<Id, size_t> m_subnetIndex;
     std::unordered_map<Id, size_t> m_vpcIndex;
     std::unordered_map<Id, size_t> m_tgwIndex;

@@ -32,12 +32,7 @@ public:
             const std::string sourceRegion = design.regionOf(src->id);
             const auto &path = context.flowPath(i);
             for (const Id &endpoint : path.endpoints) {
-                for (const auto &l : design.links()) {
-                    if (l->kind != LinkKind::PrivateLink || l->from != endpoint)
-                        continue;
-                    const Element *service = design.element(l->to);
-                    if (!service)
-                        continue;
+                if (const Element *service = context.topology().privateLinkServiceOf(endpoint)) {
                     const std::string region = design.regionOf(service->id);
                     const std::string owner = str(service->property("ownerAccountId"));
                     const bool ownedOutside = owner.empty()
