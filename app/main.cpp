@@ -1,6 +1,7 @@
 // The composition root: `heiiki` with a sub-command runs headless; without one it opens the
 // designer.
 #include "cli/pathcommand.h"
+#include "cli/policycommand.h"
 #include "cli/validatecommand.h"
 #include "ui/designerapp.h"
 
@@ -33,6 +34,9 @@ QString helpText()
               "              [--port N] [--proto tcp|udp] [--format text|json]\n"
               "                                trace a packet through the design; exit 0\n"
               "                                delivered, 1 stopped, 2 bad input\n"
+              "  heiiki policy check DOC.json  lint an IAM policy document\n"
+              "  heiiki policy simulate --cases F.jsonl\n"
+              "                                evaluate requests (one JSON case per line)\n"
               "  heiiki --version              print the version\n"
               "  heiiki --help                 print this help\n")
         .arg(QStringLiteral(HEIIKI_VERSION));
@@ -40,7 +44,8 @@ QString helpText()
 
 bool isCommandWord(const char *arg)
 {
-    return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "path") == 0 || std::strcmp(arg, "--version") == 0
+    return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "path") == 0
+           || std::strcmp(arg, "policy") == 0 || std::strcmp(arg, "--version") == 0
            || std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0;
 }
 
@@ -63,6 +68,8 @@ int runHeadless(int argc, char **argv)
         return heiiki::app::runValidate(args.mid(1));
     if (command == QLatin1String("path"))
         return heiiki::app::runPath(args.mid(1));
+    if (command == QLatin1String("policy"))
+        return heiiki::app::runPolicy(args.mid(1));
     std::fputs(tr("heiiki: unknown command or file \"%1\"; see heiiki --help\n")
                    .arg(command)
                    .toLocal8Bit()

@@ -112,10 +112,10 @@ int topLevelRank(ElementKind kind)
 /// How a parent arranges its child containers.
 struct FlowStyle
 {
-    bool column = false;        ///< stack top to bottom (else rows, left to right)
-    double targetAspect = 2.5;  ///< the width:height ratio the packing aims for
-    bool stretch = false;       ///< rows that equalise heights (a column: widths), rather
-                                ///< than bottom-left packing
+    bool column = false;       ///< stack top to bottom (else rows, left to right)
+    double targetAspect = 2.5; ///< the width:height ratio the packing aims for
+    bool stretch = false;      ///< rows that equalise heights (a column: widths), rather
+                               ///< than bottom-left packing
 };
 
 /// \a aspect: the shape that containers other than AZs and VPCs aim for.
@@ -171,8 +171,11 @@ private:
     void arrangeTopLevel(const std::vector<const Element *> &elements);
     void alignZones(const std::vector<const Element *> &zones);
     void resize(const Element &element, double width, double height);
-    void packBlocks(std::vector<Block> &blocks, double originX, double originY,
-                   const FlowStyle &style, Extent &extent);
+    void packBlocks(std::vector<Block> &blocks,
+                    double originX,
+                    double originY,
+                    const FlowStyle &style,
+                    Extent &extent);
     void placeBlock(const Block &block, double x, double y);
     double titleWidth(const Element &element) const;
     bool isAuto(const Element &element) const { return !element.geometry.has_value(); }
@@ -229,9 +232,8 @@ const std::vector<const Element *> &AutoLayouter::childrenOf(const Id &id) const
 double AutoLayouter::titleWidth(const Element &element) const
 {
     const std::string subtitle = containerSubtitle(element);
-    const std::string &title = element.name.empty()
-                                   ? Catalogue::instance().info(element.kind).label
-                                   : element.name;
+    const std::string &title
+        = element.name.empty() ? Catalogue::instance().info(element.kind).label : element.name;
     double width = M::titleIndent + textWidth(title, M::titleCharWidth) + M::padding;
     if (!subtitle.empty())
         width += M::spacing + textWidth(subtitle, M::subtitleCharWidth);
@@ -244,10 +246,10 @@ void AutoLayouter::layoutElement(const Element &element)
     Geometry geometry;
     if (Catalogue::instance().info(element.kind).container) {
         const Extent content = arrangeChildren(element, M::padding, M::titleHeight);
-        geometry.width = std::max({content.right + M::padding, M::minContainerWidth,
-                                   titleWidth(element)});
-        geometry.height = std::max(content.bottom,
-                                   M::titleHeight + M::minContentHeight) + M::padding;
+        geometry.width
+            = std::max({content.right + M::padding, M::minContainerWidth, titleWidth(element)});
+        geometry.height
+            = std::max(content.bottom, M::titleHeight + M::minContentHeight) + M::padding;
     } else {
         geometry.width = M::nodeWidth;
         geometry.height = M::nodeHeight;
@@ -255,8 +257,8 @@ void AutoLayouter::layoutElement(const Element &element)
     m_result[element.id] = element.geometry.value_or(geometry);
 }
 
-AutoLayouter::Extent AutoLayouter::arrangeChildren(const Element &parent, double originX,
-                                                   double originY)
+AutoLayouter::Extent
+AutoLayouter::arrangeChildren(const Element &parent, double originX, double originY)
 {
     std::vector<const Element *> leaves;
     std::vector<const Element *> containers;
@@ -326,10 +328,10 @@ AutoLayouter::Extent AutoLayouter::arrangeChildren(const Element &parent, double
     int columns = 1;
     bool leavesLeft = false;
     if (count > 0 && block.right > 0) {
-        const int onTop = std::clamp(static_cast<int>((block.right + M::spacing) / cellWidth), 1,
-                                     count);
-        const int rowsBeside = std::max(1, static_cast<int>((block.bottom + M::spacing)
-                                                            / cellHeight));
+        const int onTop
+            = std::clamp(static_cast<int>((block.right + M::spacing) / cellWidth), 1, count);
+        const int rowsBeside
+            = std::max(1, static_cast<int>((block.bottom + M::spacing) / cellHeight));
         const int beside = (count + rowsBeside - 1) / rowsBeside;
         const auto [topWidth, topHeight] = gridSize(onTop);
         const auto [leftWidth, leftHeight] = gridSize(beside);
@@ -429,8 +431,11 @@ void AutoLayouter::placeBlock(const Block &block, double x, double y)
     }
 }
 
-void AutoLayouter::packBlocks(std::vector<Block> &blocks, double originX, double originY,
-                             const FlowStyle &style, Extent &extent)
+void AutoLayouter::packBlocks(std::vector<Block> &blocks,
+                              double originX,
+                              double originY,
+                              const FlowStyle &style,
+                              Extent &extent)
 {
     double widest = 0;
     double total = 0;
@@ -574,11 +579,10 @@ void AutoLayouter::arrangeTopLevel(const std::vector<const Element *> &elements)
     for (size_t i = 0; i < placed.size(); ++i) {
         const Element *element = placed[i];
         const bool leaf = !catalogue.info(element->kind).container;
-        const bool joins = leaf && i > 0 && !blocks.empty()
-                           && blocks.back().members.size() < columnSize
-                           && !catalogue.info(blocks.back().members.front()->kind).container
-                           && topLevelRank(blocks.back().members.front()->kind)
-                                  == topLevelRank(element->kind);
+        const bool joins
+            = leaf && i > 0 && !blocks.empty() && blocks.back().members.size() < columnSize
+              && !catalogue.info(blocks.back().members.front()->kind).container
+              && topLevelRank(blocks.back().members.front()->kind) == topLevelRank(element->kind);
         const Geometry &g = box(*element);
         if (joins) {
             Block &b = blocks.back();
@@ -603,14 +607,14 @@ Layout autoLayout(const Design &design)
     Layout best;
     double bestScore = 0;
     for (const bool leavesBeside : {false, true}) {
-      for (const double aspect : kContainerAspects) {
-        AutoLayouter layouter(design, aspect, leavesBeside);
-        Layout layout = layouter.run();
-        if (best.empty() || layouter.screenScore() < bestScore - 0.5) {
-            best = std::move(layout);
-            bestScore = layouter.screenScore();
+        for (const double aspect : kContainerAspects) {
+            AutoLayouter layouter(design, aspect, leavesBeside);
+            Layout layout = layouter.run();
+            if (best.empty() || layouter.screenScore() < bestScore - 0.5) {
+                best = std::move(layout);
+                bestScore = layouter.screenScore();
+            }
         }
-      }
     }
     return best;
 }

@@ -11,16 +11,16 @@ namespace heiiki::model {
 /// numbers, so titles and labels land where the layout left room for them.
 struct LayoutMetrics
 {
-    static constexpr double nodeWidth = 100;   ///< a leaf node's cell: glyph above, label below
+    static constexpr double nodeWidth = 100; ///< a leaf node's cell: glyph above, label below
     static constexpr double nodeHeight = 76;
-    static constexpr double padding = 10;      ///< inside a container, left, right and bottom
-    static constexpr double titleHeight = 30;  ///< from a container's top to its content
-    static constexpr double titleIndent = 30;  ///< from a container's left to its title text
-    static constexpr double spacing = 12;      ///< between siblings
+    static constexpr double padding = 10;            ///< inside a container: left, right, bottom
+    static constexpr double titleHeight = 30;        ///< from a container's top to its content
+    static constexpr double titleIndent = 30;        ///< from a container's left to its title text
+    static constexpr double spacing = 12;            ///< between siblings
     static constexpr double titleCharWidth = 7.5;    ///< estimated width of a title character
     static constexpr double subtitleCharWidth = 6.2; ///< … and of a subtitle character
     static constexpr double minContainerWidth = 140;
-    static constexpr double minContentHeight = 0;  ///< an empty container: its title band
+    static constexpr double minContentHeight = 0; ///< an empty container: its title band
 };
 
 /// Every element's box, relative to its parent's top-left corner (to the design's origin at
