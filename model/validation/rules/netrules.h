@@ -24,4 +24,7 @@ std::unique_ptr<Rule> makeNet015();
 std::unique_ptr<Rule> makeNet016();
 std::unique_ptr<Rule> makeNet017();
 
+// The identity and access rules decided from the policy engine.
+std::unique_ptr<Rule> makeIam001();
+
 } // namespace heiiki::model::rules
