@@ -26,5 +26,14 @@ std::unique_ptr<Rule> makeNet017();
 
 // The identity and access rules decided from the policy engine.
 std::unique_ptr<Rule> makeIam001();
+std::unique_ptr<Rule> makeIam002();
+std::unique_ptr<Rule> makeIam003();
+std::unique_ptr<Rule> makeIam004();
+std::unique_ptr<Rule> makeIam005();
+std::unique_ptr<Rule> makeIam006();
+std::unique_ptr<Rule> makeIam007();
+std::unique_ptr<Rule> makeIam008();
+std::unique_ptr<Rule> makeIam009();
+std::unique_ptr<Rule> makeIam010();
 
 } // namespace heiiki::model::rules
