@@ -2,6 +2,7 @@
 // designer.
 #include "cli/pathcommand.h"
 #include "cli/policycommand.h"
+#include "cli/scenarioscommand.h"
 #include "cli/validatecommand.h"
 #include "ui/designerapp.h"
 
@@ -34,6 +35,9 @@ QString helpText()
               "              [--port N] [--proto tcp|udp] [--format text|json]\n"
               "                                trace a packet through the design; exit 0\n"
               "                                delivered, 1 stopped, 2 bad input\n"
+              "  heiiki scenarios FILE [--format text|json]\n"
+              "                                play the attack scenarios; exit 0 all blocked,\n"
+              "                                1 one succeeds\n"
               "  heiiki policy check DOC.json  lint an IAM policy document\n"
               "  heiiki policy simulate --cases F.jsonl\n"
               "                                evaluate requests (one JSON case per line)\n"
@@ -45,7 +49,7 @@ QString helpText()
 bool isCommandWord(const char *arg)
 {
     return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "path") == 0
-           || std::strcmp(arg, "policy") == 0 || std::strcmp(arg, "--version") == 0
+           || std::strcmp(arg, "policy") == 0 || std::strcmp(arg, "scenarios") == 0 || std::strcmp(arg, "--version") == 0
            || std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0;
 }
 
@@ -70,6 +74,8 @@ int runHeadless(int argc, char **argv)
         return heiiki::app::runPath(args.mid(1));
     if (command == QLatin1String("policy"))
         return heiiki::app::runPolicy(args.mid(1));
+    if (command == QLatin1String("scenarios"))
+        return heiiki::app::runScenarios(args.mid(1));
     std::fputs(tr("heiiki: unknown command or file \"%1\"; see heiiki --help\n")
                    .arg(command)
                    .toLocal8Bit()

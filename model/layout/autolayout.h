@@ -17,8 +17,8 @@ struct LayoutMetrics
     static constexpr double titleHeight = 30;        ///< from a container's top to its content
     static constexpr double titleIndent = 30;        ///< from a container's left to its title text
     static constexpr double spacing = 12;            ///< between siblings
-    static constexpr double titleCharWidth = 7.5;    ///< estimated width of a title character
-    static constexpr double subtitleCharWidth = 6.2; ///< … and of a subtitle character
+    static constexpr double titleCharWidth = 8.0;    ///< estimated width of a title character
+    static constexpr double subtitleCharWidth = 6.8; ///< … and of a subtitle character
     static constexpr double minContainerWidth = 140;
     static constexpr double minContentHeight = 0; ///< an empty container: its title band
 };

@@ -1,5 +1,7 @@
 #include "validationcontext.h"
 
+#include "../scenarios/scenarios.h"
+
 namespace heiiki::model {
 
 /// The name internet probes ask for: it is on no allow-list, so a firewall drops it and a
@@ -71,6 +73,13 @@ std::vector<const Element *> ValidationContext::workloads() const
         if (e->kind == ElementKind::Ec2Instance || e->kind == ElementKind::LoadBalancer)
             out.push_back(e.get());
     return out;
+}
+
+const std::vector<ScenarioResult> &ValidationContext::scenarios() const
+{
+    if (!m_scenarios)
+        m_scenarios = std::make_unique<std::vector<ScenarioResult>>(playScenarios(*this));
+    return *m_scenarios;
 }
 
 const network::PathResult &ValidationContext::internetProbe(const Element &workload) const

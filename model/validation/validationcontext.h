@@ -10,6 +10,8 @@
 
 namespace heiiki::model {
 
+struct ScenarioResult;
+
 /// What the rules of one validation run share: the design, and analyses that several rules
 /// need, computed at most once per run and only when a rule asks for them.
 class ValidationContext
@@ -32,6 +34,9 @@ public:
 
     /// The elements that count as workloads: EC2 instances and load balancers.
     std::vector<const Element *> workloads() const;
+    /// SCN-001 … SCN-005 played against the design, once per run.
+    const std::vector<ScenarioResult> &scenarios() const;
+
     /// A probe from \a workload to an internet name no allow-list holds: where does
     /// internet-bound traffic of the workload go?
     const network::PathResult &internetProbe(const Element &workload) const;
@@ -42,6 +47,7 @@ private:
     mutable std::unique_ptr<network::PathEngine> m_paths;
     mutable std::vector<std::optional<network::PathResult>> m_flowPaths;
     mutable std::unordered_map<std::string, network::PathResult> m_traces;
+    mutable std::unique_ptr<std::vector<ScenarioResult>> m_scenarios;
 };
 
 } // namespace heiiki::model

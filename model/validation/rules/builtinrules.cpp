@@ -15,6 +15,8 @@ std::vector<std::unique_ptr<Rule>> makeBuiltinRules()
                       makeIam002, makeIam003, makeIam004, makeIam005, makeIam006, makeIam007,
                       makeIam008, makeIam009, makeIam010})
         rules.push_back(make());
+    for (auto &rule : makeScenarioRules())
+        rules.push_back(std::move(rule));
     rules.push_back(std::make_unique<Net011RegionResidency>());
     rules.push_back(std::make_unique<Net018OverlappingCidrs>());
     return rules;

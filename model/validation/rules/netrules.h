@@ -3,6 +3,7 @@
 #include "../rule.h"
 
 #include <memory>
+#include <vector>
 
 namespace heiiki::model::rules {
 
@@ -35,5 +36,8 @@ std::unique_ptr<Rule> makeIam007();
 std::unique_ptr<Rule> makeIam008();
 std::unique_ptr<Rule> makeIam009();
 std::unique_ptr<Rule> makeIam010();
+
+// One rule per attack scenario (SCN-001…005): a scenario that succeeds is an error.
+std::vector<std::unique_ptr<Rule>> makeScenarioRules();
 
 } // namespace heiiki::model::rules
