@@ -43,8 +43,10 @@ QString artifactUri(const QString &path)
 {
     const QFileInfo info(path);
     if (info.isAbsolute())
-        return QUrl::fromLocalFile(QDir::cleanPath(path)).toString();
-    return QDir::fromNativeSeparators(QDir::cleanPath(path));
+        return QUrl::fromLocalFile(QDir::cleanPath(path)).toString(QUrl::FullyEncoded);
+    // A relative reference: percent-encode everything but the separators.
+    return QString::fromLatin1(
+        QUrl::toPercentEncoding(QDir::fromNativeSeparators(QDir::cleanPath(path)), "/"));
 }
 
 } // namespace

@@ -30,6 +30,14 @@ std::string typeName(const json &v)
     }
 }
 
+/// "a VPC", "an EC2 instance": the indefinite article for a label.
+std::string article(const std::string &label)
+{
+    const char c = label.empty() ? 'x' : label.front();
+    return std::string(std::string("AEIOUaeiou").find(c) != std::string::npos ? "an " : "a ")
+           + label;
+}
+
 std::string inQuotes(const std::string &s)
 {
     return "\"" + s + "\"";
@@ -314,7 +322,7 @@ void Reader::checkProperties(const json &props, const std::vector<PropertySpec> 
         auto spec = std::find_if(specs.begin(), specs.end(),
                                  [&](const PropertySpec &s) { return s.name == it.key(); });
         if (spec == specs.end()) {
-            error(p, "a " + kindName + " has no property " + inQuotes(it.key()));
+            error(p, article(kindName) + " has no property " + inQuotes(it.key()));
             continue;
         }
         checkValue(*spec, *it, p, this, m_errors);
@@ -406,7 +414,7 @@ void Reader::checkContainment(const Design &design)
         const auto &info = catalogue.info(e.kind);
         if (e.parent.isNull()) {
             if (!info.topLevel)
-                error(pointer, "a " + info.label + " cannot stand at the top level; put it in "
+                error(pointer, article(info.label) + " cannot stand at the top level; put it in "
                                    + [&] {
                                          std::vector<std::string> names;
                                          for (auto k : info.parents)
@@ -422,8 +430,8 @@ void Reader::checkContainment(const Design &design)
             continue;
         }
         if (!catalogue.mayHold(parent->kind, e.kind)) {
-            error(pointer + "/parent", "a " + catalogue.info(parent->kind).label
-                                           + " cannot hold a " + info.label);
+            error(pointer + "/parent", article(catalogue.info(parent->kind).label)
+                                           + " cannot hold " + article(info.label));
             continue;
         }
         // Walk up to find a cycle.
@@ -477,8 +485,8 @@ void Reader::readLinks(Design &design)
         if (info.toPolicy) {
             const auto &kinds = info.ends.from;
             if (std::find(kinds.begin(), kinds.end(), fromElement->kind) == kinds.end())
-                error(pointer + "/from", "a policy cannot be attached to a "
-                                             + catalogue.info(fromElement->kind).label);
+                error(pointer + "/from", "a policy cannot be attached to "
+                                             + article(catalogue.info(fromElement->kind).label));
             if (!m_policyIds.count(*to))
                 error(pointer + "/to", inQuotes(*to) + " is not a policy document of this design");
         } else {
@@ -488,9 +496,9 @@ void Reader::readLinks(Design &design)
                 continue;
             }
             if (!catalogue.mayLink(*kind, fromElement->kind, *toKind))
-                error(pointer, "a " + info.label + " cannot join a "
-                                   + catalogue.info(fromElement->kind).label + " to a "
-                                   + catalogue.info(*toKind).label);
+                error(pointer, article(info.label) + " cannot join "
+                                   + article(catalogue.info(fromElement->kind).label) + " to "
+                                   + article(catalogue.info(*toKind).label));
         }
         Link link;
         link.id = Id(*id);
@@ -613,9 +621,12 @@ void Reader::readFlows(Design &design)
         if (auto port = f.find("port"); port != f.end()
             && expectType(*port, json::value_t::number_integer, pointer + "/port",
                           "a whole number")) {
-            flow.port = port->get<int>();
-            if (flow.port < 0 || flow.port > 65535)
+            const bool tooLarge = port->is_number_unsigned() && port->get<uint64_t>() > 65535;
+            const int64_t value = tooLarge ? -1 : port->get<int64_t>();
+            if (tooLarge || value < 0 || value > 65535)
                 error(pointer + "/port", "a port must be 0 to 65535");
+            else
+                flow.port = static_cast<int>(value);
         }
         if (auto gb = f.find("gbPerMonth"); gb != f.end()
             && expectType(*gb, json::value_t::number_float, pointer + "/gbPerMonth", "a number")) {
@@ -695,15 +706,15 @@ void checkValue(const PropertySpec &spec, const json &value, const std::string &
             if (auto kind = refs->elementKind(s)) {
                 if (std::find(spec.refKinds.begin(), spec.refKinds.end(), *kind)
                     == spec.refKinds.end())
-                    errors.push_back({p, inQuotes(s) + " is a "
-                                             + Catalogue::instance().info(*kind).label
+                    errors.push_back({p, inQuotes(s) + " is "
+                                             + article(Catalogue::instance().info(*kind).label)
                                              + ", which " + inQuotes(spec.name)
                                              + " cannot name"});
             } else if (auto link = refs->linkKind(s)) {
                 if (std::find(spec.refLinkKinds.begin(), spec.refLinkKinds.end(), *link)
                     == spec.refLinkKinds.end())
-                    errors.push_back({p, inQuotes(s) + " is a "
-                                             + Catalogue::instance().info(*link).label
+                    errors.push_back({p, inQuotes(s) + " is "
+                                             + article(Catalogue::instance().info(*link).label)
                                              + ", which " + inQuotes(spec.name)
                                              + " cannot name"});
             } else if (!(spec.refPolicy && refs->isPolicy(s))) {

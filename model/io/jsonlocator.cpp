@@ -87,6 +87,11 @@ JsonLocator::JsonLocator(std::string_view text)
         return top.pointer + "/" + escapePointerToken(top.pendingKey);
     };
 
+    // A UTF-8 byte order mark is not part of the JSON text.
+    if (n >= 3 && static_cast<unsigned char>(text[0]) == 0xEF
+        && static_cast<unsigned char>(text[1]) == 0xBB
+        && static_cast<unsigned char>(text[2]) == 0xBF)
+        i = 3;
     bool expectKey = false;
     while (i < n) {
         const char c = text[i];
@@ -97,7 +102,7 @@ JsonLocator::JsonLocator(std::string_view text)
         if (c == ',') {
             if (!stack.empty() && stack.back().isArray)
                 ++stack.back().index;
-            else
+            else if (!stack.empty())
                 expectKey = true;
             advance(1);
             continue;
@@ -109,7 +114,7 @@ JsonLocator::JsonLocator(std::string_view text)
             expectKey = false;
             continue;
         }
-        if (expectKey && c == '"') {
+        if (expectKey && c == '"' && !stack.empty()) {
             stack.back().pendingKey = readString();
             expectKey = false;
             continue;

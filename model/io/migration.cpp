@@ -27,7 +27,20 @@ LoadErrors migrate(nlohmann::json &document)
         return {{"", "the file has no \"schemaVersion\""}};
     if (!it->is_number_integer())
         return {{"/schemaVersion", "\"schemaVersion\" must be a whole number"}};
-    int version = it->get<int>();
+    if (it->is_number_unsigned() && it->get<uint64_t>() > 1000000)
+        return {{"/schemaVersion", "the file has schemaVersion " + it->dump()
+                                       + ", newer than this build of Heiiki reads ("
+                                       + std::to_string(kCurrentSchemaVersion)
+                                       + "); update Heiiki to open it"}};
+    const int64_t wide = it->get<int64_t>();
+    if (wide < 0)
+        return {{"/schemaVersion", "\"schemaVersion\" must not be negative"}};
+    if (wide > 1000000)
+        return {{"/schemaVersion", "the file has schemaVersion " + std::to_string(wide)
+                                       + ", newer than this build of Heiiki reads ("
+                                       + std::to_string(kCurrentSchemaVersion)
+                                       + "); update Heiiki to open it"}};
+    int version = static_cast<int>(wide);
     if (version > kCurrentSchemaVersion)
         return {{"/schemaVersion", "the file has schemaVersion " + std::to_string(version)
                                        + ", newer than this build of Heiiki reads ("

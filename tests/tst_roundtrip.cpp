@@ -1,0 +1,324 @@
+// Saving and loading: the shipped samples open cleanly, a design saved and re-opened is the
+// same design byte for byte (so designs diff well in git), and saving never leaves a file
+// half-written.
+
+#include "model/io/designfile.h"
+#include "model/io/designwriter.h"
+#include "testsupport.h"
+
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using namespace heiiki::model;
+using heiiki::tests::readBytes;
+using heiiki::tests::readText;
+using heiiki::tests::samplePaths;
+using heiiki::tests::sourcePath;
+
+class tst_RoundTrip : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void canonicalFile_data();
+    void canonicalFile();
+    void builtDesign();
+    void saveIsAtomic();
+    void saveKeepsPermissions();
+    void saveIntoMissingFolder();
+};
+
+namespace {
+
+QByteArray describe(const io::LoadErrors &errors)
+{
+    QByteArray text;
+    for (const auto &e : errors)
+        text += "\n    " + QByteArray::fromStdString(e.format("file"));
+    return text;
+}
+
+/// A design that uses every part of the format: settings, internal and external accounts,
+/// nested elements with geometry and properties, links with properties, policies of two
+/// types, and flows of every target kind.
+Design buildDesign()
+{
+    Design d;
+    d.settings().name = "Built in code";
+    d.settings().description = "閉域 design: private lines only";
+    d.settings().allowedRegions = {"ap-northeast-1", "ap-northeast-3"};
+    d.settings().organizationAccounts = {"111111111111", "222222222222"};
+    d.settings().organizationId = "o-abc123";
+    d.accounts() = {{"111111111111", "operator", false},
+                    {"222222222222", "workload", false},
+                    {"333333333333", "saas vendor", true}};
+
+    auto add = [&](const char *id,
+                   ElementKind kind,
+                   const char *parent,
+                   nlohmann::json props,
+                   std::optional<Geometry> geometry = std::nullopt) {
+        Element e;
+        e.id = Id(id);
+        e.kind = kind;
+        e.name = std::string("name of ") + id;
+        e.parent = parent ? Id(parent) : Id();
+        e.properties = std::move(props);
+        e.geometry = geometry;
+        d.addElement(std::move(e));
+    };
+    using EK = ElementKind;
+    using json = nlohmann::json;
+    add("acct-b", EK::Account, nullptr, {{"accountId", "222222222222"}}, Geometry{0, 0, 1200, 800});
+    add("tokyo", EK::Region, "acct-b", {{"region", "ap-northeast-1"}}, Geometry{20, 40, 1100, 700});
+    add("vpc-spoke",
+        EK::Vpc,
+        "tokyo",
+        {{"cidrs", {"10.1.0.0/16", "2406:da14:ab::/56"}}},
+        Geometry{40.5, 60.25, 500, 400});
+    add("az-a", EK::AvailabilityZone, "vpc-spoke", {{"zone", "ap-northeast-1a"}});
+    add("sub-work",
+        EK::Subnet,
+        "az-a",
+        {{"cidr", "10.1.1.0/24"},
+         {"routes",
+          json::array({{{"destination", "0.0.0.0/0"}, {"target", "tgw"}},
+                       {{"destination", "pl-61a54008"}, {"target", "vpce-s3"}}})}});
+    add("sg-work",
+        EK::SecurityGroup,
+        "vpc-spoke",
+        {{"inbound",
+          json::array({{{"protocol", "tcp"},
+                        {"fromPort", 443},
+                        {"toPort", 443},
+                        {"cidr", "10.1.0.0/16"}}})}});
+    add("ec2-work",
+        EK::Ec2Instance,
+        "sub-work",
+        {{"privateIp", "10.1.1.10"},
+         {"securityGroups", {"sg-work"}},
+         {"instanceProfile", "role-ssm"}});
+    add("vpce-s3",
+        EK::VpcEndpoint,
+        "vpc-spoke",
+        {{"type", "gateway"}, {"service", "s3"}, {"endpointId", "vpce-0123456789abcdef0"}});
+    add("tgw", EK::TransitGateway, "tokyo", {{"asn", 64512}});
+    add("role-ssm", EK::IamRole, "acct-b", {{"roleName", "ssm-role"}});
+    add("dc", EK::CorporateDc, nullptr, {{"cidrs", {"172.16.0.0/12"}}});
+    add("saas", EK::Saas, nullptr, {{"domains", {"manager.example.com", ".updates.example.com"}}});
+
+    Link att;
+    att.id = Id("att-spoke");
+    att.kind = LinkKind::TgwAttachment;
+    att.name = "spoke attachment";
+    att.from = Id("vpc-spoke");
+    att.to = Id("tgw");
+    att.properties = {{"subnets", {"sub-work"}}, {"applianceMode", true}};
+    d.addLink(att);
+    Link pol;
+    pol.id = Id("link-trust");
+    pol.kind = LinkKind::Policy;
+    pol.from = Id("role-ssm");
+    pol.to = Id("pol-trust");
+    d.addLink(pol);
+
+    d.addPolicy({Id("pol-trust"),
+                 "ssm-role trust",
+                 PolicyType::Trust,
+                 json::parse(R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                     "Principal": {"AWS": "arn:aws:iam::111111111111:root"},
+                     "Action": "sts:AssumeRole",
+                     "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}]})")});
+    d.addPolicy({Id("pol-endpoint"), "", PolicyType::Endpoint, json::object()});
+
+    Flow patch;
+    patch.id = Id("flow-patch");
+    patch.name = "OS patches";
+    patch.source = Id("ec2-work");
+    patch.target = {FlowTarget::Kind::Domain, "updates.example.com"};
+    d.flows().push_back(patch);
+    Flow s3;
+    s3.id = Id("flow-s3");
+    s3.source = Id("ec2-work");
+    s3.target = {FlowTarget::Kind::Service, "s3"};
+    s3.gbPerMonth = 1500.5;
+    d.flows().push_back(s3);
+    Flow ssh;
+    ssh.id = Id("flow-ssh");
+    ssh.source = Id("dc");
+    ssh.target = {FlowTarget::Kind::Element, "ec2-work"};
+    ssh.port = 22;
+    ssh.mustSucceed = false;
+    d.flows().push_back(ssh);
+    Flow session;
+    session.id = Id("flow-session");
+    session.source = Id("dc");
+    session.target = {FlowTarget::Kind::Cidr, "10.1.1.0/24"};
+    session.protocol = "udp";
+    session.port = 0;
+    session.via = "session-manager";
+    d.flows().push_back(session);
+    return d;
+}
+
+} // namespace
+
+void tst_RoundTrip::canonicalFile_data()
+{
+    QTest::addColumn<QString>("path");
+
+    // The shipped samples must exist; any further sample is checked too.
+    QStringList paths = samplePaths();
+    for (const char *required : {"reference-tokyo", "initial-privatelink"}) {
+        const QString path = sourcePath(
+            QStringLiteral("resources/samples/%1.heiiki.json").arg(QLatin1String(required)));
+        if (!paths.contains(path))
+            paths << path;
+    }
+    paths << sourcePath("tests/data/valid/minimal.heiiki.json");
+    for (const QString &path : paths)
+        QTest::newRow(qPrintable(QFileInfo(path).fileName())) << path;
+}
+
+void tst_RoundTrip::canonicalFile()
+{
+    QFETCH(QString, path);
+    if (!QFile::exists(path))
+        QSKIP(qPrintable(path + " does not exist yet"));
+
+    const QByteArray onDisk = readBytes(path);
+    const auto first = io::loadDesignFile(path.toStdString());
+    QVERIFY2(first.errors.empty(), describe(first.errors));
+    QVERIFY(first.design);
+
+    // Saved files are in canonical form: saving what was read gives the same bytes.
+    const std::string saved = io::designToText(*first.design);
+    QCOMPARE(QByteArray::fromStdString(saved), onDisk);
+
+    // load → save → load → save is stable.
+    const auto second = io::loadDesignFromText(saved);
+    QVERIFY2(second.errors.empty(), describe(second.errors));
+    QCOMPARE(QByteArray::fromStdString(io::designToText(*second.design)),
+             QByteArray::fromStdString(saved));
+}
+
+void tst_RoundTrip::builtDesign()
+{
+    const Design original = buildDesign();
+    const std::string text = io::designToText(original);
+    QVERIFY(text.ends_with("}\n"));
+
+    const auto loaded = io::loadDesignFromText(text);
+    QVERIFY2(loaded.errors.empty(), describe(loaded.errors) + "\n" + QByteArray(text.c_str()));
+    QVERIFY(loaded.design);
+    QCOMPARE(QByteArray::fromStdString(io::designToText(*loaded.design)),
+             QByteArray::fromStdString(text));
+
+    // What a user set comes back, not only something that serialises the same way.
+    const Design &d = *loaded.design;
+    QCOMPARE(d.settings().description, original.settings().description);
+    QCOMPARE(d.settings().organizationId, std::string("o-abc123"));
+    QCOMPARE(d.settings().allowedRegions, original.settings().allowedRegions);
+    QCOMPARE(d.accounts().size(), size_t(3));
+    QVERIFY(d.account("333333333333") && d.account("333333333333")->external);
+    QVERIFY(d.account("222222222222") && !d.account("222222222222")->external);
+    QCOMPARE(d.elements().size(), original.elements().size());
+    for (size_t i = 0; i < d.elements().size(); ++i) {
+        const Element &a = *original.elements()[i];
+        const Element &b = *d.elements()[i];
+        QCOMPARE(b.id, a.id);
+        QVERIFY(b.kind == a.kind);
+        QCOMPARE(b.name, a.name);
+        QCOMPARE(b.parent, a.parent);
+        QCOMPARE(b.properties, a.properties);
+        QCOMPARE(b.geometry, a.geometry);
+    }
+    QCOMPARE(d.regionOf(Id("ec2-work")), std::string("ap-northeast-1"));
+    QCOMPARE(d.link(Id("att-spoke"))->property("applianceMode"), nlohmann::json(true));
+    QCOMPARE(d.link(Id("att-spoke"))->name, std::string("spoke attachment"));
+    QCOMPARE(d.link(Id("link-trust"))->to, Id("pol-trust"));
+    QVERIFY(d.policy(Id("pol-trust")) && d.policy(Id("pol-trust"))->type == PolicyType::Trust);
+    QCOMPARE(d.policy(Id("pol-trust"))->document, original.policy(Id("pol-trust"))->document);
+    QVERIFY(d.policy(Id("pol-endpoint"))->type == PolicyType::Endpoint);
+    QCOMPARE(d.flows().size(), size_t(4));
+    for (size_t i = 0; i < d.flows().size(); ++i) {
+        const Flow &a = original.flows()[i];
+        const Flow &b = d.flows()[i];
+        QCOMPARE(b.id, a.id);
+        QCOMPARE(b.name, a.name);
+        QCOMPARE(b.source, a.source);
+        QVERIFY(b.target == a.target);
+        QCOMPARE(b.protocol, a.protocol);
+        QCOMPARE(b.port, a.port);
+        QCOMPARE(b.gbPerMonth, a.gbPerMonth);
+        QCOMPARE(b.mustSucceed, a.mustSucceed);
+        QCOMPARE(b.via, a.via);
+    }
+}
+
+void tst_RoundTrip::saveIsAtomic()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString target = dir.filePath("design.heiiki.json");
+    {
+        QFile old(target);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the previous version\n");
+    }
+
+    const Design design = buildDesign();
+    std::string error;
+    QVERIFY_THROWS_NO_EXCEPTION(error = io::saveDesignFile(design, target.toStdString()));
+    QVERIFY2(error.empty(), error.c_str());
+    QCOMPARE(readBytes(target), QByteArray::fromStdString(io::designToText(design)));
+    // Nothing but the target is left in the folder: no temporary files.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{"design.heiiki.json"});
+
+    // Saving again over the file replaces it.
+    Design renamed = design;
+    renamed.settings().name = "Renamed";
+    QVERIFY(io::saveDesignFile(renamed, target.toStdString()).empty());
+    const auto reread = io::loadDesignFile(target.toStdString());
+    QVERIFY2(reread.design, describe(reread.errors));
+    QCOMPARE(reread.design->settings().name, std::string("Renamed"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{"design.heiiki.json"});
+}
+
+// Saving replaces the file but must not make a private design readable by everyone.
+void tst_RoundTrip::saveKeepsPermissions()
+{
+    QTemporaryDir dir;
+    const QString target = dir.filePath("private.heiiki.json");
+    {
+        QFile old(target);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+    }
+    // Not what a fresh temporary file (0600) or a new design (0644) gets.
+    QVERIFY(::chmod(QFile::encodeName(target).constData(), 0640) == 0);
+    QVERIFY(io::saveDesignFile(buildDesign(), target.toStdString()).empty());
+    struct stat st
+    {
+    };
+    QVERIFY(::stat(QFile::encodeName(target).constData(), &st) == 0);
+    QCOMPARE(st.st_mode & 07777, mode_t(0640));
+}
+
+void tst_RoundTrip::saveIntoMissingFolder()
+{
+    QTemporaryDir dir;
+    const QString target = dir.filePath("no-such-folder/design.heiiki.json");
+    std::string error;
+    QVERIFY_THROWS_NO_EXCEPTION(error = io::saveDesignFile(buildDesign(), target.toStdString()));
+    QVERIFY2(!error.empty(), "saving into a missing folder must report an error");
+    QVERIFY2(error.find("no-such-folder") != std::string::npos, error.c_str());
+    QVERIFY(!QFile::exists(target));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList());
+}
+
+QTEST_APPLESS_MAIN(tst_RoundTrip)
+#include "tst_roundtrip.moc"

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "diagramstyle.h"
+
+#include "model/core/id.h"
+
+#include <QGraphicsItem>
+
+namespace heiiki::ui {
+
+/// A link on the canvas: a line between the outlines of its two ends, with the link kind as a
+/// small caption. The item lives at the top level of the scene and is told where its ends are.
+class LinkItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 3 };
+
+    LinkItem(const model::Id &id,
+             const model::Id &from,
+             const model::Id &to,
+             QGraphicsItem *parent = nullptr);
+
+    int type() const override { return Type; }
+
+    const model::Id &linkId() const { return m_id; }
+    const model::Id &fromId() const { return m_from; }
+    const model::Id &toId() const { return m_to; }
+
+    void setLook(const LinkLook &look);
+    /// The caption at the middle of the line; empty: none.
+    void setLabel(const QString &label);
+    /// Runs the line from the edge of \a from to the edge of \a to (scene coordinates).
+    void setEnds(const QRectF &from, const QRectF &to);
+    QLineF line() const { return m_line; }
+    /// Puts the caption at \a t along the line (0: the start, 1: the end; 0.5 by default).
+    void setCaptionPosition(qreal t);
+    /// Where the caption would stand at \a t along the line; empty when the line is too short
+    /// to carry it.
+    QRectF captionRect(qreal t) const;
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override;
+
+private:
+    model::Id m_id;
+    model::Id m_from;
+    model::Id m_to;
+    LinkLook m_look;
+    QString m_label;
+    QLineF m_line;
+    qreal m_captionAt = 0.5;
+};
+
+} // namespace heiiki::ui
