@@ -997,9 +997,9 @@ void tst_PathEngine::trace()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join("; ") + trail));
 }
 
-// Paths where the engine's verdict contradicts how AWS forwards the packet. Each row states
-// what AWS does and names the defect: it fails as expected until the engine is fixed (and
-// an unexpected pass is reported, so that the row can move up to trace_data()).
+// Paths where the engine's verdict once contradicted, or still contradicts, how AWS forwards
+// the packet. Each row states what AWS does; an open defect is named in "bug" and fails as
+// expected until fixed, a fixed one has no "bug" and guards the fix.
 void tst_PathEngine::awsDisagrees_data()
 {
     addColumns();
@@ -1024,10 +1024,7 @@ void tst_PathEngine::awsDisagrees_data()
          .blockedAt = "nacl-pub",
          .hops = {"nacl-pub~stops"},
          .through = {"internet"},
-         .explains = {"reply"},
-         .bug = "PathEngine fromSubnet(), internet gateway case: no crossing is recorded for "
-                "the source subnet, so its network ACL is never evaluated (neither outbound "
-                "for the request nor inbound for the reply)"});
+         .explains = {"reply"}});
     row("network ACL of the instance subnet stops traffic to the Transit Gateway",
         [] {
             // AWS (Transit Gateway network ACLs): the instance subnet's outbound rules
@@ -1045,9 +1042,7 @@ void tst_PathEngine::awsDisagrees_data()
         {.reason = "network-acl",
          .blockedAt = "nacl-a1",
          .hops = {"nacl-a1~stops"},
-         .explains = {"leaving subnet-a1"},
-         .bug = "PathEngine fromSubnet(), Transit Gateway case: intoTransitGateway() is called "
-                "without cross() from the source subnet, so its outbound rules are skipped"});
+         .explains = {"leaving subnet-a1"}});
     row("network ACL of the TGW subnet: inbound rules do not see traffic from the TGW",
         [] {
             // AWS (Transit Gateway network ACLs): for traffic from the transit gateway to
@@ -1063,10 +1058,7 @@ void tst_PathEngine::awsDisagrees_data()
                 .done();
         },
         {"ec2-a1", "ec2-b1"},
-        {.hops = {"subnet-b-tgw~enters vpc-b", "ec2-b1~delivered"},
-         .bug = "PathEngine intoTransitGateway(): cross(nullptr, entry) checks the attachment "
-                "subnet's inbound rules against the source address, which AWS does not do for "
-                "traffic leaving a transit gateway"});
+        {.hops = {"subnet-b-tgw~enters vpc-b", "ec2-b1~delivered"}});
     row("gateway endpoint not in the subnet's route table: S3 by the NAT gateway",
         [] {
             // The endpoint exists but subnet-a1 has no pl- route to it, so S3's public name
@@ -1078,10 +1070,7 @@ void tst_PathEngine::awsDisagrees_data()
         },
         {"ec2-a1", "service:s3"},
         {.hops = {"nat-a~translates", "igw-a~to the internet"},
-         .through = {"nat:nat-a", "internet"},
-         .bug = "PathEngine resolveService() makes the destination a GatewayService whenever "
-                "the VPC has a gateway endpoint, and fromSubnet()'s internet gateway case then "
-                "refuses it (\"an internet gateway only reaches the internet\")"});
+         .through = {"nat:nat-a", "internet"}});
     row("VPC peering without a route back from the peer",
         [] {
             // AWS: both VPCs must route the other's CIDR to the peering connection; subnet-b1
@@ -1121,11 +1110,7 @@ void tst_PathEngine::awsDisagrees_data()
         {"operator", "service:sts"},
         {.hops = {"operator", "vif-transit", "subnet-op-a-tgw", "endpoint-op-sts~delivered"},
          .through = {"endpoint:endpoint-op-sts"},
-         .resolved = "endpoint-op-sts",
-         .bug = "PathEngine resolveService(), premises branch: takes the first interface "
-                "endpoint with private DNS in element order (here endpoint-work-sts, whose "
-                "ACL admits only its VPC), not one the premises can reach as its comment says; "
-                "the verdict depends on the order of the file"});
+         .resolved = "endpoint-op-sts"});
     row("inspection in AZ a only: AZ c's traffic crosses AZs to the firewall",
         [] {
             json d = referenceSample();
@@ -1137,11 +1122,7 @@ void tst_PathEngine::awsDisagrees_data()
         },
         {"ec2-analysis-c", "domain:security.ubuntu.com", 80},
         {.hops = {"subnet-insp-a-tgw", "nfw-egress~inspects", "natgw-insp-a"},
-         .through = {"firewall:nfw-egress", "nat:natgw-insp-a", "internet", "cross-az"},
-         .bug = "PathEngine fromSubnet(), firewall case: crossedAzToFirewall compares the "
-                "endpoint's AZ with the AZ of the subnet whose route points at the firewall "
-                "(here the inspection VPC's AZ a attachment subnet, which intoTransitGateway() "
-                "fell back to), not with the source's AZ (c)"});
+         .through = {"firewall:nfw-egress", "nat:natgw-insp-a", "internet", "cross-az"}});
 }
 
 void tst_PathEngine::awsDisagrees()

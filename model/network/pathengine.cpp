@@ -3,6 +3,7 @@
 #include "filters.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace heiiki::model::network {
@@ -51,6 +52,8 @@ public:
     Tracer(const Topology &topology, Query query) : m_t(topology), m_q(std::move(query)) {}
 
     PathResult run();
+    /// Aims service calls from the premises at this endpoint interface.
+    void force(const Interface *endpoint) { m_forced = endpoint; }
 
 private:
     // Outcomes.
@@ -85,6 +88,9 @@ private:
     PathResult &fromPremises();
     PathResult &fromInternet();
     bool cross(const SubnetInfo *from, const SubnetInfo *to);
+    /// Leaves \a from towards a gateway (internet, Transit Gateway, VGW, endpoint): its
+    /// network ACL's outbound rules apply.
+    bool leave(const SubnetInfo *from) { return cross(from, nullptr); }
     bool checkReturnPath();
     const SubnetInfo *entrySubnet(const VpcInfo &vpc, const Link *attachment,
                                   const std::string &zone);
@@ -102,6 +108,8 @@ private:
     const Interface *m_srcIf = nullptr;
     const Element *m_srcPremises = nullptr;
     const VpcInfo *m_srcVpc = nullptr;
+    std::string m_srcZone;           ///< the source's Availability Zone, when in a VPC
+    const Interface *m_forced = nullptr;
     bool m_srcPublic = false;        ///< the current source address is public
     std::vector<Crossing> m_crossings;
     std::set<std::pair<const void *, std::array<uint64_t, 2>>> m_visited;
@@ -202,6 +210,9 @@ bool Tracer::resolveSource()
     m_srcPublic = false;
     if (const Element *vpc = m_t.vpcOf(from->id))
         m_srcVpc = m_t.vpc(vpc->id);
+    if (m_srcIf->subnet)
+        if (const SubnetInfo *si = m_t.subnet(m_srcIf->subnet->id))
+            m_srcZone = si->zone;
     return true;
 }
 
@@ -271,8 +282,13 @@ bool Tracer::resolveService(const std::string &rawService)
                 return true;
             }
     } else if (m_srcPremises) {
-        // Premises resolve endpoint names through the hub's resolver: any interface endpoint
-        // with private DNS that the premises can reach.
+        // Premises resolve endpoint names through the hub's resolver: PathEngine::trace tries
+        // the interface endpoints with private DNS in turn and keeps one that is reached.
+        if (m_forced) {
+            aimAtInterface(m_forced, "private DNS of interface endpoint "
+                                         + m_forced->element->id.str());
+            return true;
+        }
         for (const auto &vpc : m_t.vpcs())
             for (const Element *e : vpc.endpoints)
                 if (isEndpointFor(e, "interface") && e->property("privateDns").get<bool>())
@@ -560,7 +576,8 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
     hop(s->subnet, via + target->id.str());
     switch (target->kind) {
     case ElementKind::InternetGateway: {
-        if (m_dst.kind != Destination::Kind::Internet)
+        if (m_dst.kind != Destination::Kind::Internet
+            && m_dst.kind != Destination::Kind::GatewayService)
             return stop(StopReason::NoRoute, target,
                         "an internet gateway only reaches the internet, not "
                             + m_dst.address.addressString());
@@ -570,6 +587,8 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
                         "the source address " + m_src.addressString()
                             + " is private and has no public IP; an internet gateway does not "
                               "translate it (route through a NAT gateway)");
+        if (!leave(s))
+            return m_result;
         m_result.reachedInternet = true;
         hop(target, "to the internet");
         return deliver(m_dst.element ? m_dst.element : target,
@@ -606,7 +625,8 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
                     fs = e;
         if (!fs)
             fs = endpoints.front();
-        if (fs->zone != s->zone)
+        const std::string &origin = m_srcZone.empty() ? s->zone : m_srcZone;
+        if (fs->zone != origin)
             m_result.crossedAzToFirewall = true;
         if (!cross(s, fs))
             return m_result;
@@ -627,10 +647,14 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
         if (!attachment)
             return stop(StopReason::NoRoute, target,
                         vpc->vpc->id.str() + " is not attached to " + target->id.str());
+        if (!leave(s))
+            return m_result;
         return intoTransitGateway(target, attachment, s->zone);
     }
     case ElementKind::VpcEndpoint:
         if (m_dst.kind == Destination::Kind::GatewayService) {
+            if (!leave(s))
+                return m_result;
             m_result.endpoints.push_back(target->id);
             hop(target, "gateway endpoint for " + m_dst.service);
             return deliver(target, "reached " + m_dst.service + " through gateway endpoint "
@@ -640,7 +664,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
     case ElementKind::Vgw:
         for (const auto &path : m_t.dxPaths())
             if (path.gateway == target)
-                return toPremises(path.association, target);
+                return leave(s) ? toPremises(path.association, target) : m_result;
         return stop(StopReason::NoRoute, target, "the virtual private gateway has no Direct "
                                                  "Connect association");
     case ElementKind::Ec2Instance:
@@ -751,9 +775,9 @@ PathResult &Tracer::intoTransitGateway(const Element *tgw, const Link *attachmen
         return stop(StopReason::NoRoute, vpc->vpc,
                     "attachment " + out->id.str() + " names no subnets to forward from");
     }
+    // Traffic from a Transit Gateway is not checked against the attachment subnet's inbound
+    // rules; its outbound rules apply when the packet moves on.
     hop(entry->subnet, "enters " + vpc->vpc->id.str() + " through the attachment");
-    if (!cross(nullptr, entry))
-        return m_result;
     return fromSubnet(entry);
 }
 
@@ -893,6 +917,51 @@ PathEngine::PathEngine(const Topology &topology)
 
 PathResult PathEngine::trace(const Query &query) const
 {
+    const Design &design = m_topology.design();
+    const Element *from = query.fromInternet ? nullptr : design.element(query.from);
+    std::string service;
+    if (query.to.kind == Target::Kind::Service)
+        service = serviceName(query.to.value);
+    else if (query.to.kind == Target::Kind::Element)
+        if (const Element *t = design.element(Id(query.to.value));
+            t && t->kind == ElementKind::AwsService)
+            service = serviceName(str(t->property("service")));
+    if (!from || service.empty() || !m_topology.premisesOf(from->id)) {
+        Tracer tracer(m_topology, query);
+        return tracer.run();
+    }
+    // From the premises: the endpoints with private DNS for the service, those of the
+    // caller's own account first, each tried until one is reached.
+    std::string account;
+    if (const Element *user = design.element(Id(str(from->property("user")))))
+        if (const Element *a = design.ancestor(user->id, ElementKind::Account))
+            account = str(a->property("accountId"));
+    std::vector<const Interface *> own, other;
+    for (const auto &vpc : m_topology.vpcs())
+        for (const Element *e : vpc.endpoints) {
+            if (str(e->property("type")) != "interface" || !e->property("privateDns").get<bool>()
+                || serviceName(str(e->property("service"))) != service)
+                continue;
+            auto ifs = m_topology.interfacesOf(e->id);
+            if (ifs.empty())
+                continue;
+            const Element *a = design.ancestor(e->id, ElementKind::Account);
+            const bool mine = !account.empty() && a && str(a->property("accountId")) == account;
+            (mine ? own : other).push_back(ifs.front());
+        }
+    own.insert(own.end(), other.begin(), other.end());
+    std::optional<PathResult> first;
+    for (const Interface *candidate : own) {
+        Tracer tracer(m_topology, query);
+        tracer.force(candidate);
+        PathResult r = tracer.run();
+        if (r.delivered)
+            return r;
+        if (!first)
+            first = std::move(r);
+    }
+    if (first)
+        return *first;
     Tracer tracer(m_topology, query);
     return tracer.run();
 }

@@ -44,6 +44,49 @@ public:
                 "sts." + region + ".amazonaws.com", "s3." + region + ".amazonaws.com",
                 "firehose." + region + ".amazonaws.com", "s3.amazonaws.com",
                 "signin.aws.amazon.com", "console.aws.amazon.com"};
+            // An allow-list entry that covers any name of AWS's API domains lets them all out,
+            // whatever the region or service.
+            bool reported = false;
+            const auto &groups = e->property("ruleGroups");
+            for (size_t g = 0; g < groups.size() && !reported; ++g) {
+                if (groups[g].value("type", "ALLOWLIST") != "ALLOWLIST")
+                    continue;
+                const auto targets = groups[g].value("targets", nlohmann::json::array());
+                for (size_t t = 0; t < targets.size() && !reported; ++t) {
+                    const std::string entry = str(targets[t]);
+                    for (const char *awsDomain : {"amazonaws.com", "aws.amazon.com", "api.aws",
+                                                  "amazonaws.com.cn"}) {
+                        const std::string probe = std::string("any-service.") + awsDomain;
+                        const bool coversAws = network::domainMatches(entry, probe)
+                                               || network::domainMatches(entry, awsDomain);
+                        std::string bare = entry;
+                        while (!bare.empty() && (bare.front() == '*' || bare.front() == '.'))
+                            bare.erase(0, 1);
+                        const std::string suffix = std::string(".") + awsDomain;
+                        const bool underAws = bare.size() > suffix.size()
+                                              && bare.compare(bare.size() - suffix.size(),
+                                                              suffix.size(), suffix)
+                                                     == 0;
+                        if (!coversAws && !underAws)
+                            continue;
+                        findings.push_back(finding(
+                            {e->id},
+                            describe(design, e->id) + " allow-list entry \"" + entry
+                                + "\" lets AWS API traffic (" + awsDomain + ") out: anyone "
+                                  "inside can use credentials of an outside account and carry "
+                                  "data away, past the VPC endpoint policies.",
+                            "Take AWS service domains off the allow-list and reach AWS APIs "
+                            "through VPC endpoints whose policies admit only the "
+                            "organisation's accounts.",
+                            pointerOf(design, e->id) + "/properties/ruleGroups/"
+                                + std::to_string(g) + "/targets/" + std::to_string(t)));
+                        reported = true;
+                        break;
+                    }
+                }
+            }
+            if (reported)
+                continue;
             for (const auto &domain : probes) {
                 const auto decision = network::inspectFirewall(*e, vpc ? vpc->cidrs
                                                                        : std::vector<Cidr>(),

@@ -7,6 +7,13 @@ namespace heiiki::model::rules {
 
 namespace {
 
+std::string accountOfElement(const Design &design, const Element &e)
+{
+    if (const Element *a = design.ancestor(e.id, ElementKind::Account))
+        return str(a->property("accountId"));
+    return {};
+}
+
 /// NET-007: Session Manager is modelled but an endpoint it needs is missing on one side, or
 /// private DNS is off.
 class Net007SessionManager : public Rule
@@ -26,8 +33,33 @@ public:
             if (!call.flow || call.flow->via != "session-manager")
                 continue;
             const auto &path = context.trace(serviceQuery(call));
-            if ((path.delivered && !path.endpoints.empty()) || blockedAtEndpoint(design, path))
-                continue; // fine, or NET-008's case
+            if (blockedAtEndpoint(design, path))
+                continue; // NET-008's case
+            if (path.delivered && !path.endpoints.empty()) {
+                // The requesting side must use endpoints of its own account: policy III names
+                // its STS endpoint, and policy II of another account's endpoints is not its.
+                const bool requester = call.purpose.rfind("Session Manager requester", 0) == 0;
+                const Element *caller = design.element(call.caller);
+                const Element *user = caller ? design.element(Id(str(caller->property("user"))))
+                                             : nullptr;
+                const Element *endpoint = design.element(path.endpoints.back());
+                if (!requester || !user || !endpoint)
+                    continue;
+                const std::string mine = accountOfElement(design, *user);
+                const std::string theirs = accountOfElement(design, *endpoint);
+                if (mine.empty() || theirs.empty() || mine == theirs)
+                    continue;
+                findings.push_back(finding(
+                    {call.caller, endpoint->id},
+                    describe(design, call.caller) + " (" + call.purpose + ") reaches "
+                        + call.service + " only through " + describe(design, endpoint->id)
+                        + " of account " + theirs + ": the requesting side (account " + mine
+                        + ") has no " + call.service + " endpoint of its own.",
+                    "Add an interface endpoint for " + call.service + " with private DNS in the "
+                    "operators' account VPC (requesting side: ssm, ssmmessages, sts).",
+                    call.pointer));
+                continue;
+            }
             // Is there an endpoint for the service whose private DNS is off?
             std::string dnsOff;
             if (const Element *vpc = context.topology().vpcOf(call.caller))

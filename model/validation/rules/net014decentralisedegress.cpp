@@ -32,6 +32,17 @@ public:
                     hubs.insert(vpc->id);
             }
         }
+        // So is a VPC that a Transit Gateway's default route leads to.
+        for (const auto &e : design.elements()) {
+            if (e->kind != ElementKind::TransitGateway)
+                continue;
+            if (const auto *tgw = topology.tgw(e->id))
+                for (const auto &table : tgw->tables)
+                    for (const auto &route : table.routes)
+                        if (route.cidr.isDefaultRoute() && route.attachment
+                            && route.attachment->kind == LinkKind::TgwAttachment)
+                            hubs.insert(route.attachment->from);
+        }
         for (const auto &vpc : topology.vpcs()) {
             if (vpc.tgwAttachments.empty() || hubs.count(vpc.vpc->id))
                 continue;
