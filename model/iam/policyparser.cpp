@@ -99,7 +99,8 @@ bool isActionShape(const std::string &a)
         return false;
     for (size_t i = 0; i < colon; ++i) {
         const char c = a[i];
-        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c))
+        // Service prefixes are case-insensitive: "IAM:ListUsers" is iam:ListUsers.
+        if (!(std::isalpha(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c))
               || c == '-' || c == '*' || c == '?'))
             return false;
     }
