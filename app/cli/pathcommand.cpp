@@ -1,5 +1,7 @@
 #include "pathcommand.h"
 
+#include "clisupport.h"
+
 #include "model/core/cidr.h"
 #include "model/io/designfile.h"
 #include "model/network/pathengine.h"
@@ -15,21 +17,6 @@
 namespace heiiki::app {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("heiiki::cli", text);
-}
-
-void printErr(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stderr);
-}
-
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 const QStringList &knownServices()
 {

@@ -1,5 +1,7 @@
 #include "policycommand.h"
 
+#include "clisupport.h"
+
 #include "model/iam/evaluator.h"
 #include "model/iam/policyparser.h"
 #include "model/io/jsonlocator.h"
@@ -17,16 +19,6 @@
 namespace heiiki::app {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("heiiki::cli", text);
-}
-
-void printErr(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stderr);
-}
 
 bool readFile(const QString &path, std::string &text)
 {

@@ -1,5 +1,7 @@
 #include "reportwriters.h"
 
+#include "clisupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -15,16 +17,6 @@ using model::Finding;
 using model::Severity;
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("heiiki::cli", text);
-}
-
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 QString severityName(Severity s)
 {

@@ -1,5 +1,7 @@
 #include "scenarioscommand.h"
 
+#include "clisupport.h"
+
 #include "model/io/designfile.h"
 #include "model/scenarios/scenarios.h"
 #include "model/validation/validationcontext.h"
@@ -12,17 +14,6 @@
 #include <cstdio>
 
 namespace heiiki::app {
-
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("heiiki::cli", text);
-}
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-} // namespace
 
 int runScenarios(const QStringList &args)
 {

@@ -1,5 +1,7 @@
 #include "validatecommand.h"
 
+#include "clisupport.h"
+
 #include "reportwriters.h"
 
 #include "model/io/designfile.h"
@@ -13,20 +15,6 @@
 #include <cstdio>
 
 namespace heiiki::app {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("heiiki::cli", text);
-}
-
-void printErr(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stderr);
-}
-
-} // namespace
 
 int runValidate(const QStringList &args)
 {
