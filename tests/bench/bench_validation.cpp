@@ -245,6 +245,7 @@ struct SizeResult
     size_t links = 0;
     size_t flows = 0;
     double generateMs = 0;
+    double copyMs = 0; ///< copying the design, as a validation in a worker thread would
     Series full;
     Series afterMove;
     Series afterEdit;
@@ -276,6 +277,11 @@ SizeResult benchSize(int target,
     r.elements = design.elements().size();
     r.links = design.links().size();
     r.flows = design.flows().size();
+    const auto copyStart = Clock::now();
+    {
+        const model::Design copy(design);
+        r.copyMs = millis(Clock::now() - copyStart);
+    }
     std::cerr << "size " << target << ": " << spokes << " spokes, " << r.elements
               << " elements; validating…\n";
     if (!options.writeDir.empty()) {
@@ -317,13 +323,15 @@ std::string count(size_t n)
 
 void printSizes(const std::vector<SizeResult> &results)
 {
-    std::cout << "## Designs\n\n"
-              << "| target | spokes | elements | links | flows | generate ms | findings |\n"
-              << "|---:|---:|---:|---:|---:|---:|---:|\n";
+    std::cout
+        << "## Designs\n\n"
+        << "| target | spokes | elements | links | flows | generate ms | copy ms | findings |\n"
+        << "|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const auto &r : results)
         std::cout << "| " << thousands(r.target) << " | " << r.spokes << " | " << count(r.elements)
                   << " | " << count(r.links) << " | " << count(r.flows) << " | "
-                  << fixed(r.generateMs) << " | " << r.findings << " |\n";
+                  << fixed(r.generateMs) << " | " << fixed(r.copyMs) << " | " << r.findings
+                  << " |\n";
     std::cout << "\n## Validation times (ms)\n\n"
               << "| elements | full: CPU median | CPU min | wall median | wall min"
                  " | CPU µs per element | after move: CPU median | wall median"
