@@ -38,7 +38,7 @@ public:
                                          : "an interface endpoint with private DNS")
                     + " for " + call.service + " in the caller's VPC, with an endpoint policy "
                                                "for the organisation's accounts.",
-                call.pointer));
+                pointerOf(design, call.flow->id)));
         }
     }
 };

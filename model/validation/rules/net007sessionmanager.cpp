@@ -57,7 +57,7 @@ public:
                         + ") has no " + call.service + " endpoint of its own.",
                     "Add an interface endpoint for " + call.service + " with private DNS in the "
                     "operators' account VPC (requesting side: ssm, ssmmessages, sts).",
-                    call.pointer));
+                    pointerOf(design, call.flow->id)));
                 continue;
             }
             // Is there an endpoint for the service whose private DNS is off?
@@ -87,7 +87,7 @@ public:
                           + " uses (target side: ssm, ssmmessages, ec2messages; requesting side: "
                             "ssm, ssmmessages, sts)."
                     : "Turn private DNS on for " + dnsOff + ".",
-                call.pointer));
+                pointerOf(design, call.flow->id)));
         }
         // The instance side also needs the agent.
         for (const Flow &flow : design.flows()) {

@@ -24,7 +24,7 @@ public:
         const Design &design = context.design();
         std::set<Id> reported;
         auto check = [&](const Id &source, const network::PathResult &path,
-                         const std::string &pointer) {
+                         const Id &declaredBy) {
             if (!path.crossedAzToFirewall || path.firewalls.empty()
                 || !reported.insert(source).second)
                 return;
@@ -37,13 +37,12 @@ public:
                 "Give the firewall an endpoint in every AZ that has workloads, route each AZ's "
                 "subnets to the endpoint of the same AZ, and name the AZs (zone) consistently "
                 "across VPCs.",
-                pointer));
+                pointerOf(design, declaredBy)));
         };
         for (const Element *w : context.workloads())
-            check(w->id, context.internetProbe(*w), pointerOf(design, w->id));
+            check(w->id, context.internetProbe(*w), w->id);
         for (size_t i = 0; i < design.flows().size(); ++i)
-            check(design.flows()[i].source, context.flowPath(i),
-                  flowPointer(design, design.flows()[i]));
+            check(design.flows()[i].source, context.flowPath(i), design.flows()[i].id);
     }
 };
 

@@ -8,15 +8,14 @@ std::vector<ServiceCall> serviceCalls(const Design &design)
 {
     std::vector<ServiceCall> calls;
     for (const Flow &flow : design.flows()) {
-        const std::string pointer = pointerOf(design, flow.id);
         if (flow.via == "session-manager") {
             if (flow.target.kind == FlowTarget::Kind::Element)
                 for (const char *svc : {"ssm", "ssmmessages", "ec2messages"})
                     calls.push_back({Id(flow.target.value), svc, &flow,
-                                     "Session Manager target of " + flowName(flow), pointer});
+                                     "Session Manager target of " + flowName(flow)});
             for (const char *svc : {"ssm", "ssmmessages", "sts"})
                 calls.push_back({flow.source, svc, &flow,
-                                 "Session Manager requester of " + flowName(flow), pointer});
+                                 "Session Manager requester of " + flowName(flow)});
             continue;
         }
         std::string service;
@@ -28,7 +27,7 @@ std::vector<ServiceCall> serviceCalls(const Design &design)
                 service = str(t->property("service"));
         if (!service.empty() && flow.mustSucceed)
             calls.push_back({flow.source, network::PathEngine::serviceName(service), &flow,
-                             flowName(flow), pointer});
+                             flowName(flow)});
     }
     return calls;
 }

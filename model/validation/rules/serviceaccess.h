@@ -4,14 +4,14 @@
 
 namespace heiiki::model::rules {
 
-/// One AWS API dependency of the design: who calls which service, and why.
+/// One AWS API dependency of the design: who calls which service, and why. Where it is
+/// declared is `flow`'s pointer, computed only when a finding needs it.
 struct ServiceCall
 {
     Id caller;
     std::string service;  ///< short name: "ssm", "s3"
     const Flow *flow = nullptr;
     std::string purpose;  ///< "Session Manager (target)", "flow …"
-    std::string pointer;  ///< where in the file the dependency is declared
 };
 
 /// The service calls the design implies: flows to services and AWS-service elements, and the
