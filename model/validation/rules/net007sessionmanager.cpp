@@ -1,4 +1,5 @@
 #include "netrules.h"
+#include "iamsupport.h"
 #include "serviceaccess.h"
 
 #include "../../network/pathengine.h"
@@ -6,13 +7,6 @@
 namespace heiiki::model::rules {
 
 namespace {
-
-std::string accountOfElement(const Design &design, const Element &e)
-{
-    if (const Element *a = design.ancestor(e.id, ElementKind::Account))
-        return str(a->property("accountId"));
-    return {};
-}
 
 /// NET-007: Session Manager is modelled but an endpoint it needs is missing on one side, or
 /// private DNS is off.
@@ -45,8 +39,8 @@ public:
                 const Element *endpoint = design.element(path.endpoints.back());
                 if (!requester || !user || !endpoint)
                     continue;
-                const std::string mine = accountOfElement(design, *user);
-                const std::string theirs = accountOfElement(design, *endpoint);
+                const std::string mine = accountOf(design, *user);
+                const std::string theirs = accountOf(design, *endpoint);
                 if (mine.empty() || theirs.empty() || mine == theirs)
                     continue;
                 findings.push_back(finding(
