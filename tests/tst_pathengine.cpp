@@ -938,8 +938,22 @@ void tst_PathEngine::trace()
     query.to = target(to);
     query.port = port;
     const network::Topology topology(*loaded.design);
-    const network::PathResult path = network::PathEngine(topology).trace(query);
+    const network::PathEngine engine(topology);
+    const network::PathResult path = engine.trace(query);
     const QByteArray trail = describe(path);
+
+    // The validator's brief trace must decide the same and go through the same elements.
+    const network::PathResult brief = engine.trace(query, network::Detail::Brief);
+    QVERIFY2(brief.hops.empty() && brief.explanation.empty() && brief.resolvedAs.empty(),
+             "a brief trace builds no texts");
+    QVERIFY2(brief.delivered == path.delivered && brief.reason == path.reason
+                 && brief.blockedAt == path.blockedAt && brief.resolution == path.resolution
+                 && brief.firewalls == path.firewalls && brief.natGateways == path.natGateways
+                 && brief.endpoints == path.endpoints && brief.relays == path.relays
+                 && brief.peerings == path.peerings && brief.vpcs == path.vpcs
+                 && brief.reachedInternet == path.reachedInternet
+                 && brief.crossedAzToFirewall == path.crossedAzToFirewall,
+             "the brief trace differs from the full one" + trail);
 
     // Everything that differs from the row, so that a known defect fails in one place.
     QStringList problems;
@@ -1083,9 +1097,9 @@ void tst_PathEngine::awsDisagrees_data()
         {"ec2-a1", "ec2-b1"},
         {.reason = "no-route",
          .blockedAt = "subnet-b1",
+         .hops = {"subnet-b1~stops: no return route"},
          .through = {"peering:pcx-ab"},
-         .bug = "PathEngine deliverInVpc() never routes the reply: the destination subnet's "
-                "route table is not consulted for the way back (only fromInternet() does)"});
+         .explains = {"no route back to 10.1.1.10"}});
     row("TGW: the destination's attachment has no route back",
         [] {
             // att-b is associated with a route table that knows no route to vpc-a.
@@ -1097,9 +1111,8 @@ void tst_PathEngine::awsDisagrees_data()
         {"ec2-a1", "ec2-b1"},
         {.reason = "no-route",
          .blockedAt = "tgw",
-         .bug = "PathEngine intoTransitGateway() never routes the reply: the route table "
-                "associated with the destination's attachment is not consulted for the way "
-                "back"});
+         .hops = {"subnet-b-tgw~enters vpc-b", "tgw~stops: no return route"},
+         .explains = {"route table b (of att-b) has no route back to 10.1.1.10"}});
     row("reference written in another order: the operator's STS endpoint is the same",
         [] {
             // Only the order of the elements in the file changes.

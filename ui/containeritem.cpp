@@ -52,7 +52,7 @@ QRectF ContainerItem::titleRect() const
 QRectF ContainerItem::boundingRect() const
 {
     const qreal margin = kPenWidth / 2;
-    return frameRect().adjusted(-margin, -margin, margin, margin);
+    return frameRect().adjusted(-margin, -margin, margin, margin).united(overlayRect());
 }
 
 void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
@@ -105,6 +105,18 @@ void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
                           Qt::AlignLeft | Qt::AlignVCenter,
                           subtitleMetrics.elidedText(m_subtitle, Qt::ElideRight, subtitleRoom));
     }
+    paintOverlay(painter);
+    if (isSelected()) {
+        painter->setPen(QPen(Qt::white, 1));
+        painter->setBrush(QColor(0x1a, 0x73, 0xe8));
+        painter->drawRect(resizeGripRect());
+    }
+}
+
+QRectF ContainerItem::resizeGripRect() const
+{
+    constexpr qreal grip = 10;
+    return QRectF(m_size.width() - grip / 2, m_size.height() - grip / 2, grip, grip);
 }
 
 } // namespace heiiki::ui

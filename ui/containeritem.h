@@ -23,6 +23,9 @@ public:
     QString title() const { return m_title; }
     void setLook(const ContainerLook &look);
 
+    /// The square at the bottom-right corner that resizes a selected container.
+    QRectF resizeGripRect() const;
+
     /// The band at the top that holds the badge and the title.
     QRectF titleRect() const;
 

@@ -5,6 +5,11 @@
 #include "linkitem.h"
 #include "nodeitem.h"
 
+#include "document/designdocument.h"
+#include "model/layout/autolayout.h"
+
+#include <QTimer>
+
 #include <algorithm>
 #include <vector>
 
@@ -13,85 +18,131 @@ namespace heiiki::ui {
 namespace {
 constexpr qreal kLinkZ = 1000; // above every element, whatever its nesting
 constexpr qreal kMargin = 32;
+
+QString displayName(const model::Element &element)
+{
+    return element.name.empty() ? diagramstyle::kindLabel(element.kind)
+                                : QString::fromStdString(element.name);
+}
 } // namespace
 
-DesignScene::DesignScene(QObject *parent)
+DesignScene::DesignScene(DesignDocument *document, QObject *parent)
     : QGraphicsScene(parent)
+    , m_document(document)
 {
     setBackgroundBrush(Qt::white);
+    QObject::connect(document, &DesignDocument::designReset, this, &DesignScene::rebuild);
+    QObject::connect(document, &DesignDocument::elementAdded, this, &DesignScene::onElementAdded);
+    QObject::connect(document, &DesignDocument::elementRemoved, this,
+                     &DesignScene::onElementRemoved);
+    QObject::connect(document, &DesignDocument::elementChanged, this,
+                     &DesignScene::onElementChanged);
+    QObject::connect(document, &DesignDocument::linkAdded, this, &DesignScene::onLinkAdded);
+    QObject::connect(document, &DesignDocument::linkRemoved, this, &DesignScene::onLinkRemoved);
+    QObject::connect(document, &DesignDocument::linkChanged, this, &DesignScene::onLinkChanged);
+    QObject::connect(document, &DesignDocument::validated, this, &DesignScene::applyFindings);
+    QObject::connect(document, &DesignDocument::selectionChanged, this,
+                     &DesignScene::syncSelectionFromDocument);
+    QObject::connect(this, &QGraphicsScene::selectionChanged, this,
+                     &DesignScene::syncSelectionFromScene);
+    rebuild();
 }
 
-DesignScene::~DesignScene() = default;
-
-void DesignScene::build(const model::Design &design)
+DesignScene::~DesignScene()
 {
-    build(design, model::autoLayout(design));
+    // Items go before the maps that name them; no selection echo while they do.
+    m_syncingSelection = true;
+    QObject::disconnect(this, &QGraphicsScene::selectionChanged, this,
+                        &DesignScene::syncSelectionFromScene);
 }
 
-void DesignScene::build(const model::Design &design, const model::Layout &layout)
+void DesignScene::rebuild()
 {
-    clearDesign();
-    const auto &catalogue = model::Catalogue::instance();
-
-    for (const auto &element : design.elements()) {
-        const auto it = layout.find(element->id);
-        const model::Geometry geometry = it != layout.end() ? it->second : model::Geometry{};
-        ElementItem *item = createElementItem(*element, geometry);
-        m_elements.emplace(element->id, item);
-    }
+    m_syncingSelection = true;
+    m_linkPreview = nullptr;
+    m_gesture = Gesture::None;
+    m_links.clear();
+    m_linksOf.clear();
+    m_elements.clear();
+    clear();
+    const model::Design &design = m_document->design();
+    for (const auto &element : design.elements())
+        m_elements.emplace(element->id, createElementItem(*element));
     // Nest the items as the elements are nested; positions are relative to the parent.
-    // Qt refuses a parent that would close a cycle: such an item stays at the top level.
-    for (const auto &element : design.elements()) {
-        ElementItem *item = m_elements.at(element->id);
-        ElementItem *parent = elementItem(element->parent);
-        if (parent)
-            item->setParentItem(parent);
-        if (!parent || item->parentItem() != parent)
-            addItem(item);
-    }
-
-    for (const auto &link : design.links()) {
-        if (catalogue.info(link->kind).toPolicy)
-            continue;
-        if (!elementItem(link->from) || !elementItem(link->to))
-            continue;
-        auto *item = new LinkItem(link->id, link->from, link->to);
-        item->setLook(diagramstyle::linkLook(link->kind));
-        if (diagramstyle::showsLinkLabel(link->kind))
-            item->setLabel(diagramstyle::linkLabel(link->kind));
-        item->setToolTip(link->name.empty() ? diagramstyle::linkLabel(link->kind)
-                                            : QString::fromStdString(link->name));
-        item->setZValue(kLinkZ);
-        addItem(item);
-        m_links.emplace(link->id, item);
-        updateLink(item);
-    }
+    for (const auto &element : design.elements())
+        placeElementItem(*element, m_elements.at(element->id));
+    for (const auto &link : design.links())
+        addLinkItem(*link);
     placeCaptions();
     setSceneRect(designRect());
+    m_syncingSelection = false;
+    syncSelectionFromDocument();
+    applyFindings();
 }
 
-ElementItem *DesignScene::createElementItem(const model::Element &element,
-                                            const model::Geometry &geometry)
+ElementItem *DesignScene::createElementItem(const model::Element &element)
 {
     const auto &info = model::Catalogue::instance().info(element.kind);
-    const QString kind = diagramstyle::kindLabel(element.kind);
-    const QString name = element.name.empty() ? kind : QString::fromStdString(element.name);
     ElementItem *item = nullptr;
-    if (info.container) {
-        auto *container = new ContainerItem(element.id);
-        container->setSize(QSizeF(geometry.width, geometry.height));
+    if (info.container)
+        item = new ContainerItem(element.id);
+    else
+        item = new NodeItem(element.id);
+    refreshElementItem(element, item);
+    return item;
+}
+
+void DesignScene::refreshElementItem(const model::Element &element, ElementItem *item)
+{
+    const QString kind = diagramstyle::kindLabel(element.kind);
+    const QString name = displayName(element);
+    if (auto *container = qgraphicsitem_cast<ContainerItem *>(item)) {
         container->setTitle(name, QString::fromStdString(model::containerSubtitle(element)));
         container->setLook(diagramstyle::containerLook(element));
-        item = container;
-    } else {
-        auto *node = new NodeItem(element.id);
+    } else if (auto *node = qgraphicsitem_cast<NodeItem *>(item)) {
         node->setLabel(name);
         node->setLook(diagramstyle::nodeLook(element.kind));
-        item = node;
+    }
+    QString tip = tr("%1\n%2 (%3)").arg(name, kind, QString::fromStdString(element.id.str()));
+    for (const model::Finding *f : m_document->findingsFor(element.id))
+        tip += QStringLiteral("\n• %1: %2").arg(QString::fromStdString(f->ruleId),
+                                                 QString::fromStdString(f->message));
+    item->setToolTip(tip);
+}
+
+void DesignScene::placeElementItem(const model::Element &element, ElementItem *item)
+{
+    const model::Geometry geometry = element.geometry.value_or(model::Geometry{});
+    if (auto *container = qgraphicsitem_cast<ContainerItem *>(item))
+        container->setSize(QSizeF(geometry.width, geometry.height));
+    ElementItem *parent = elementItem(element.parent);
+    // Qt refuses a parent that would close a cycle: such an item stays at the top level.
+    if (parent != item->parentItem() || !item->scene()) {
+        if (!item->scene())
+            addItem(item);
+        item->setParentItem(parent);
     }
     item->setPos(geometry.x, geometry.y);
-    item->setToolTip(tr("%1\n%2 (%3)").arg(name, kind, QString::fromStdString(element.id.str())));
-    return item;
+}
+
+void DesignScene::addLinkItem(const model::Link &link)
+{
+    if (model::Catalogue::instance().info(link.kind).toPolicy)
+        return;
+    if (!elementItem(link.from) || !elementItem(link.to))
+        return;
+    auto *item = new LinkItem(link.id, link.from, link.to);
+    item->setLook(diagramstyle::linkLook(link.kind));
+    if (diagramstyle::showsLinkLabel(link.kind))
+        item->setLabel(diagramstyle::linkLabel(link.kind));
+    item->setToolTip(link.name.empty() ? diagramstyle::linkLabel(link.kind)
+                                       : QString::fromStdString(link.name));
+    item->setZValue(kLinkZ);
+    addItem(item);
+    m_links.emplace(link.id, item);
+    m_linksOf[link.from].push_back(link.id);
+    m_linksOf[link.to].push_back(link.id);
+    updateLink(item);
 }
 
 void DesignScene::updateLink(LinkItem *link)
@@ -103,8 +154,34 @@ void DesignScene::updateLink(LinkItem *link)
     link->setEnds(from->mapRectToScene(from->frameRect()), to->mapRectToScene(to->frameRect()));
 }
 
+void DesignScene::updateLinksAround(const model::Id &id)
+{
+    // The links of the element and of everything nested in it move with it.
+    std::vector<const ElementItem *> pending{elementItem(id)};
+    while (!pending.empty()) {
+        const ElementItem *item = pending.back();
+        pending.pop_back();
+        if (!item)
+            continue;
+        if (auto it = m_linksOf.find(item->elementId()); it != m_linksOf.end())
+            for (const model::Id &linkId : it->second)
+                if (LinkItem *link = linkItem(linkId))
+                    updateLink(link);
+        for (QGraphicsItem *child : item->childItems())
+            if (auto *e = dynamic_cast<const ElementItem *>(child))
+                pending.push_back(e);
+    }
+}
+
+void DesignScene::updateAllLinks()
+{
+    for (const auto &[id, link] : m_links)
+        updateLink(link);
+}
+
 void DesignScene::placeCaptions()
 {
+    m_captionsDue = false;
     // Captions keep clear of glyphs, labels, titles and each other where the line allows.
     std::vector<QRectF> taken;
     for (const auto &[id, item] : m_elements) {
@@ -146,12 +223,150 @@ void DesignScene::placeCaptions()
     }
 }
 
-void DesignScene::clearDesign()
+void DesignScene::applyFindings()
 {
-    m_links.clear();
-    m_elements.clear();
-    clear();
-    setSceneRect(QRectF());
+    std::unordered_map<model::Id, ElementItem::Badge> worst;
+    for (const model::Finding &f : m_document->findings()) {
+        const auto badge = f.severity == model::Severity::Error     ? ElementItem::Badge::Error
+                           : f.severity == model::Severity::Warning ? ElementItem::Badge::Warning
+                                                                    : ElementItem::Badge::Info;
+        for (const model::Id &id : f.elements) {
+            auto [it, inserted] = worst.emplace(id, badge);
+            if (!inserted && badge > it->second)
+                it->second = badge;
+        }
+    }
+    const model::Design &design = m_document->design();
+    for (const auto &[id, item] : m_elements) {
+        const auto it = worst.find(id);
+        const std::optional<ElementItem::Badge> badge =
+            it == worst.end() ? std::nullopt : std::optional(it->second);
+        if (badge != item->badge() || badge) {
+            item->setBadge(badge);
+            if (const model::Element *e = design.element(id))
+                refreshElementItem(*e, item); // the tooltip lists the findings
+        }
+    }
+}
+
+void DesignScene::onElementAdded(const model::Id &id)
+{
+    const model::Element *element = m_document->design().element(id);
+    if (!element || m_elements.count(id))
+        return;
+    ElementItem *item = createElementItem(*element);
+    m_elements.emplace(id, item);
+    placeElementItem(*element, item);
+    // Children that arrived before their parent (undo of a removal) move into it now.
+    for (const auto &other : m_document->design().elements())
+        if (other->parent == id)
+            if (ElementItem *child = elementItem(other->id))
+                placeElementItem(*other, child);
+    setSceneRect(sceneRect().united(designRect()));
+}
+
+void DesignScene::onElementRemoved(const model::Id &id)
+{
+    auto it = m_elements.find(id);
+    if (it == m_elements.end())
+        return;
+    ElementItem *item = it->second;
+    m_elements.erase(it);
+    // Nested items that are still in the model stay; they go with their own removal.
+    for (QGraphicsItem *child : item->childItems())
+        if (dynamic_cast<ElementItem *>(child))
+            child->setParentItem(nullptr);
+    m_linksOf.erase(id);
+    m_highlight.removeAll(id);
+    delete item;
+}
+
+void DesignScene::onElementChanged(const model::Id &id, const QString &what)
+{
+    const model::Element *element = m_document->design().element(id);
+    ElementItem *item = elementItem(id);
+    if (!element || !item)
+        return;
+    if (what.contains(QLatin1String("geometry")) || what.contains(QLatin1String("parent"))) {
+        placeElementItem(*element, item);
+        updateLinksAround(id);
+        setSceneRect(sceneRect().united(designRect()));
+    }
+    if (what.contains(QLatin1String("name")) || what.contains(QLatin1String("properties"))
+        || what.contains(QLatin1String("kind")))
+        refreshElementItem(*element, item);
+    if (!m_captionsDue) {
+        m_captionsDue = true;
+        QTimer::singleShot(0, this, &DesignScene::placeCaptions);
+    }
+}
+
+void DesignScene::onLinkAdded(const model::Id &id)
+{
+    if (const model::Link *link = m_document->design().link(id)) {
+        addLinkItem(*link);
+        if (!m_captionsDue) {
+            m_captionsDue = true;
+            QTimer::singleShot(0, this, &DesignScene::placeCaptions);
+        }
+    }
+}
+
+void DesignScene::onLinkRemoved(const model::Id &id)
+{
+    auto it = m_links.find(id);
+    if (it == m_links.end())
+        return;
+    LinkItem *item = it->second;
+    for (const model::Id &end : {item->fromId(), item->toId()}) {
+        if (auto list = m_linksOf.find(end); list != m_linksOf.end())
+            std::erase(list->second, id);
+    }
+    m_links.erase(it);
+    delete item;
+}
+
+void DesignScene::onLinkChanged(const model::Id &id)
+{
+    onLinkRemoved(id);
+    onLinkAdded(id);
+}
+
+void DesignScene::syncSelectionFromScene()
+{
+    if (m_syncingSelection)
+        return;
+    QList<model::Id> ids;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (auto *e = dynamic_cast<ElementItem *>(item))
+            ids << e->elementId();
+        else if (auto *l = qgraphicsitem_cast<LinkItem *>(item))
+            ids << l->linkId();
+    }
+    // Keep the document's order for what stays selected, so that the inspector is stable.
+    QList<model::Id> ordered;
+    for (const model::Id &id : m_document->selection())
+        if (ids.contains(id))
+            ordered << id;
+    for (const model::Id &id : ids)
+        if (!ordered.contains(id))
+            ordered << id;
+    m_syncingSelection = true;
+    m_document->setSelection(ordered);
+    m_syncingSelection = false;
+}
+
+void DesignScene::syncSelectionFromDocument()
+{
+    if (m_syncingSelection)
+        return;
+    m_syncingSelection = true;
+    const QList<model::Id> &ids = m_document->selection();
+    for (const auto &[id, item] : m_elements)
+        item->setSelected(ids.contains(id));
+    for (const auto &[id, item] : m_links)
+        item->setSelected(ids.contains(id));
+    m_syncingSelection = false;
 }
 
 ElementItem *DesignScene::elementItem(const model::Id &id) const
@@ -168,10 +383,43 @@ LinkItem *DesignScene::linkItem(const model::Id &id) const
 
 QRectF DesignScene::designRect() const
 {
-    const QRectF bounds = itemsBoundingRect();
+    QRectF bounds;
+    for (QGraphicsItem *item : items())
+        if (!item->parentItem() && item != static_cast<QGraphicsItem *>(m_linkPreview))
+            bounds = bounds.united(item->sceneBoundingRect());
     if (bounds.isEmpty())
-        return QRectF(0, 0, 1, 1);
+        return QRectF(0, 0, 800, 600);
     return bounds.adjusted(-kMargin, -kMargin, kMargin, kMargin);
+}
+
+void DesignScene::highlightPath(const QList<model::Id> &ids)
+{
+    for (const model::Id &id : m_highlight) {
+        if (ElementItem *item = elementItem(id))
+            item->setHighlighted(false);
+        if (LinkItem *link = linkItem(id))
+            link->setHighlighted(false);
+    }
+    m_highlight = ids;
+    for (const model::Id &id : ids) {
+        if (ElementItem *item = elementItem(id))
+            item->setHighlighted(true);
+        if (LinkItem *link = linkItem(id))
+            link->setHighlighted(true);
+    }
+    // The links between consecutive elements of the path.
+    for (qsizetype i = 1; i < ids.size(); ++i) {
+        const auto it = m_linksOf.find(ids[i - 1]);
+        if (it == m_linksOf.end())
+            continue;
+        for (const model::Id &linkId : it->second) {
+            LinkItem *link = linkItem(linkId);
+            if (link && (link->fromId() == ids[i] || link->toId() == ids[i])) {
+                link->setHighlighted(true);
+                m_highlight << linkId;
+            }
+        }
+    }
 }
 
 } // namespace heiiki::ui

@@ -1,5 +1,9 @@
 #include "designview.h"
 
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QNativeGestureEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -18,7 +22,9 @@ DesignView::DesignView(QWidget *parent)
 {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
                    | QPainter::SmoothPixmapTransform);
-    setDragMode(QGraphicsView::ScrollHandDrag);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setAcceptDrops(true);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
@@ -76,6 +82,92 @@ void DesignView::wheelEvent(QWheelEvent *event)
     }
     scaleBy(std::pow(1.0015, delta));
     event->accept();
+}
+
+void DesignView::focusRect(const QRectF &rect)
+{
+    if (rect.isEmpty())
+        return;
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    if (rect.width() > visible.width() * 0.9 || rect.height() > visible.height() * 0.9) {
+        const qreal factor = std::min(visible.width() * 0.8 / rect.width(),
+                                      visible.height() * 0.8 / rect.height());
+        zoomBy(factor);
+    }
+    m_fitting = false;
+    centerOn(rect.center());
+}
+
+void DesignView::keyPressEvent(QKeyEvent *event)
+{
+    // Space held: the left button pans instead of selecting.
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        setDragMode(QGraphicsView::ScrollHandDrag);
+        setInteractive(false);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void DesignView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        setDragMode(QGraphicsView::RubberBandDrag);
+        setInteractive(true);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void DesignView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton) {
+        m_panning = true;
+        m_panFrom = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void DesignView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint delta = event->position().toPoint() - m_panFrom;
+        m_panFrom = event->position().toPoint();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        m_fitting = false;
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void DesignView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning && event->button() == Qt::MiddleButton) {
+        m_panning = false;
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+bool DesignView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::NativeGesture) {
+        const auto *gesture = static_cast<QNativeGestureEvent *>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            scaleBy(1 + gesture->value());
+            return true;
+        }
+    }
+    return QGraphicsView::viewportEvent(event);
 }
 
 void DesignView::resizeEvent(QResizeEvent *event)

@@ -4,8 +4,9 @@
 
 namespace heiiki::ui {
 
-/// The view onto a design scene: antialiased, zooms with the wheel around the pointer, pans
-/// by dragging, and keeps the whole design in sight until the user zooms.
+/// The view onto a design scene: antialiased, zooms with the wheel (or a pinch) around the
+/// pointer, selects with a rubber band, pans with the middle button or space-drag, and keeps
+/// the whole design in sight until the user zooms.
 class DesignView : public QGraphicsView
 {
     Q_OBJECT
@@ -18,16 +19,26 @@ public:
     /// Zooms by \a factor around the centre of the view.
     void zoomBy(qreal factor);
     qreal zoom() const;
+    /// Centres \a rect (scene coordinates) and zooms out if needed so that it fits.
+    void focusRect(const QRectF &rect);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
     void applyFit();
     void scaleBy(qreal factor);
 
     bool m_fitting = true; ///< follow resizes with fitDesign() until the user zooms
+    bool m_panning = false;
+    QPoint m_panFrom;
 };
 
 } // namespace heiiki::ui

@@ -132,6 +132,7 @@ NodeLook nodeLook(ElementKind kind)
 {
     NodeLook look;
     look.glyph = QString::fromLatin1(kKinds.at(static_cast<size_t>(kind)).glyph);
+    look.kind = kind;
     switch (kind) {
     case ElementKind::Operator:
     case ElementKind::AwsService:

@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QString>
 
+#include <optional>
+
 namespace heiiki::ui {
 
 /// How a container is drawn, after the AWS architecture diagram conventions.
@@ -22,6 +24,7 @@ struct NodeLook
 {
     QColor colour; ///< by category: networking purple, compute orange, security red…
     QString glyph; ///< a short abbreviation drawn on the glyph ("EC2", "TGW")
+    std::optional<model::ElementKind> kind; ///< whose icon is drawn; none: the glyph is drawn
 };
 
 /// How a link is drawn.

@@ -19,20 +19,41 @@ QFont captionFont()
     return font;
 }
 
-/// Where the segment from \a inside (within \a rect) towards \a outside leaves \a rect.
-QPointF exitPoint(const QRectF &rect, const QPointF &inside, const QPointF &outside)
+/// The orthogonal route between two boxes: straight across where they face each other,
+/// otherwise out of the side facing the other end and round one corner.
+QPolygonF orthogonalRoute(const QRectF &from, const QRectF &to)
 {
-    const QPointF d = outside - inside;
-    qreal t = 1;
-    if (d.x() > 0)
-        t = std::min(t, (rect.right() - inside.x()) / d.x());
-    else if (d.x() < 0)
-        t = std::min(t, (rect.left() - inside.x()) / d.x());
-    if (d.y() > 0)
-        t = std::min(t, (rect.bottom() - inside.y()) / d.y());
-    else if (d.y() < 0)
-        t = std::min(t, (rect.top() - inside.y()) / d.y());
-    return inside + std::clamp(t, 0.0, 1.0) * d;
+    // An end that holds the other (a container around a node): a short stub from the inner.
+    if (from.contains(to) || to.contains(from)) {
+        const QRectF inner = from.contains(to) ? to : from;
+        const QPointF a(inner.center().x(), inner.top());
+        QPolygonF stub{a, a - QPointF(0, 12)};
+        if (from.contains(to))
+            std::reverse(stub.begin(), stub.end());
+        return stub;
+    }
+    const qreal overlapLeft = std::max(from.left(), to.left());
+    const qreal overlapRight = std::min(from.right(), to.right());
+    if (overlapRight - overlapLeft > 8) { // one above the other
+        const qreal x = (overlapLeft + overlapRight) / 2;
+        const bool down = from.center().y() < to.center().y();
+        return {QPointF(x, down ? from.bottom() : from.top()),
+                QPointF(x, down ? to.top() : to.bottom())};
+    }
+    const qreal overlapTop = std::max(from.top(), to.top());
+    const qreal overlapBottom = std::min(from.bottom(), to.bottom());
+    const bool right = from.center().x() < to.center().x();
+    if (overlapBottom - overlapTop > 8) { // side by side
+        const qreal y = (overlapTop + overlapBottom) / 2;
+        return {QPointF(right ? from.right() : from.left(), y),
+                QPointF(right ? to.left() : to.right(), y)};
+    }
+    // Diagonal: leave sideways, turn once, enter from above or below.
+    const bool down = from.center().y() < to.center().y();
+    const QPointF start(right ? from.right() : from.left(), from.center().y());
+    const QPointF corner(to.center().x(), start.y());
+    const QPointF end(corner.x(), down ? to.top() : to.bottom());
+    return {start, corner, end};
 }
 
 } // namespace
@@ -45,7 +66,9 @@ LinkItem::LinkItem(const model::Id &id,
     , m_id(id)
     , m_from(from)
     , m_to(to)
-{}
+{
+    setFlag(ItemIsSelectable);
+}
 
 void LinkItem::setLook(const LinkLook &look)
 {
@@ -62,12 +85,21 @@ void LinkItem::setLabel(const QString &label)
 void LinkItem::setEnds(const QRectF &from, const QRectF &to)
 {
     prepareGeometryChange();
-    QPointF a = from.center();
-    QPointF b = to.center();
-    // An end that holds the other (a container around a node) keeps its centre.
-    const QPointF start = from.contains(b) ? a : exitPoint(from, a, b);
-    const QPointF end = to.contains(a) ? b : exitPoint(to, b, a);
-    m_line = QLineF(start, end);
+    m_route = orthogonalRoute(from, to);
+    m_path = QPainterPath();
+    if (m_route.isEmpty())
+        return;
+    m_path.moveTo(m_route.first());
+    for (qsizetype i = 1; i < m_route.size(); ++i)
+        m_path.lineTo(m_route[i]);
+}
+
+void LinkItem::setHighlighted(bool highlighted)
+{
+    if (highlighted == m_highlighted)
+        return;
+    m_highlighted = highlighted;
+    update();
 }
 
 void LinkItem::setCaptionPosition(qreal t)
@@ -82,45 +114,54 @@ QRectF LinkItem::captionRect(qreal t) const
         return {};
     const QFontMetricsF metrics(captionFont());
     const QSizeF size(metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
-    if (m_line.length() < size.width() + 16)
+    if (m_path.length() < size.width() + 16)
         return {};
     QRectF rect(QPointF(0, 0), size);
-    rect.moveCenter(m_line.pointAt(t));
+    rect.moveCenter(m_path.pointAtPercent(t));
     return rect;
 }
 
 QRectF LinkItem::boundingRect() const
 {
-    const qreal margin = kPenWidth;
-    const QRectF line = QRectF(m_line.p1(), m_line.p2()).normalized();
-    return line.adjusted(-margin, -margin, margin, margin).united(captionRect(m_captionAt));
+    const qreal margin = kPenWidth + 4;
+    return m_route.boundingRect()
+        .adjusted(-margin, -margin, margin, margin)
+        .united(captionRect(m_captionAt));
 }
 
 QPainterPath LinkItem::shape() const
 {
-    QPainterPath path(m_line.p1());
-    path.lineTo(m_line.p2());
     QPainterPathStroker stroker;
     stroker.setWidth(6);
-    QPainterPath shape = stroker.createStroke(path);
+    QPainterPath shape = stroker.createStroke(m_path);
     shape.addRect(captionRect(m_captionAt));
     return shape;
 }
 
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
+    if (m_route.isEmpty())
+        return;
     painter->setRenderHint(QPainter::Antialiasing);
-    QPen pen(m_look.colour, kPenWidth);
+    if (m_highlighted) {
+        painter->setPen(QPen(QColor(0xff, 0x9f, 0x0a, 200), 6, Qt::SolidLine, Qt::RoundCap,
+                             Qt::RoundJoin));
+        painter->drawPath(m_path);
+    }
+    QPen pen(isSelected() ? QColor(0x1a, 0x73, 0xe8) : m_look.colour,
+             isSelected() ? kPenWidth + 1 : kPenWidth);
     pen.setCapStyle(Qt::RoundCap);
+    pen.setJoinStyle(Qt::RoundJoin);
     if (m_look.dashed)
         pen.setDashPattern({4, 3});
     painter->setPen(pen);
-    painter->drawLine(m_line);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
     // Small dots where the link meets its ends.
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_look.colour);
-    painter->drawEllipse(m_line.p1(), 2.5, 2.5);
-    painter->drawEllipse(m_line.p2(), 2.5, 2.5);
+    painter->drawEllipse(m_route.first(), 2.5, 2.5);
+    painter->drawEllipse(m_route.last(), 2.5, 2.5);
 
     const QRectF caption = captionRect(m_captionAt);
     if (caption.isEmpty())

@@ -5,11 +5,14 @@
 #include "model/core/id.h"
 
 #include <QGraphicsItem>
+#include <QPainterPath>
+#include <QPolygonF>
 
 namespace heiiki::ui {
 
-/// A link on the canvas: a line between the outlines of its two ends, with the link kind as a
-/// small caption. The item lives at the top level of the scene and is told where its ends are.
+/// A link on the canvas: an orthogonal route between the outlines of its two ends, with the
+/// link kind as a small caption. The item lives at the top level of the scene and is told where
+/// its ends are.
 class LinkItem : public QGraphicsItem
 {
 public:
@@ -29,9 +32,13 @@ public:
     void setLook(const LinkLook &look);
     /// The caption at the middle of the line; empty: none.
     void setLabel(const QString &label);
-    /// Runs the line from the edge of \a from to the edge of \a to (scene coordinates).
+    /// Routes the link from the edge of \a from to the edge of \a to (scene coordinates) in
+    /// horizontal and vertical segments.
     void setEnds(const QRectF &from, const QRectF &to);
-    QLineF line() const { return m_line; }
+    /// The route's corner points, first end to last.
+    QPolygonF route() const { return m_route; }
+    /// Draws the link as part of a traced path or scenario.
+    void setHighlighted(bool highlighted);
     /// Puts the caption at \a t along the line (0: the start, 1: the end; 0.5 by default).
     void setCaptionPosition(qreal t);
     /// Where the caption would stand at \a t along the line; empty when the line is too short
@@ -48,8 +55,10 @@ private:
     model::Id m_to;
     LinkLook m_look;
     QString m_label;
-    QLineF m_line;
+    QPolygonF m_route;
+    QPainterPath m_path;
     qreal m_captionAt = 0.5;
+    bool m_highlighted = false;
 };
 
 } // namespace heiiki::ui

@@ -1,9 +1,11 @@
 #include "nodeitem.h"
 
+#include "kindicons.h"
 #include "model/layout/autolayout.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QSvgRenderer>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -90,23 +92,28 @@ QRectF NodeItem::frameRect() const
 
 QRectF NodeItem::boundingRect() const
 {
-    return QRectF(0, 0, M::nodeWidth, M::nodeHeight).united(m_labelRect);
+    return QRectF(0, 0, M::nodeWidth, M::nodeHeight).united(m_labelRect).united(overlayRect());
 }
 
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF glyph = glyphRect();
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(m_look.colour);
-    painter->drawRoundedRect(glyph, 5, 5);
+    QSvgRenderer *icon = m_look.kind ? kindRenderer(*m_look.kind) : nullptr;
+    if (icon && icon->isValid()) {
+        icon->render(painter, glyph);
+    } else {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_look.colour);
+        painter->drawRoundedRect(glyph, 5, 5);
 
-    QFont glyphFont;
-    glyphFont.setPixelSize(m_look.glyph.size() > 3 ? 9 : 11);
-    glyphFont.setBold(true);
-    painter->setFont(glyphFont);
-    painter->setPen(Qt::white);
-    painter->drawText(glyph, Qt::AlignCenter, m_look.glyph);
+        QFont glyphFont;
+        glyphFont.setPixelSize(m_look.glyph.size() > 3 ? 9 : 11);
+        glyphFont.setBold(true);
+        painter->setFont(glyphFont);
+        painter->setPen(Qt::white);
+        painter->drawText(glyph, Qt::AlignCenter, m_look.glyph);
+    }
 
     const QFont font = labelFont();
     const qreal lineHeight = QFontMetricsF(font).lineSpacing();
@@ -117,6 +124,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
         painter->drawText(line, Qt::AlignHCenter | Qt::AlignTop, text);
         line.translate(0, lineHeight);
     }
+    paintOverlay(painter);
 }
 
 } // namespace heiiki::ui

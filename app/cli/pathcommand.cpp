@@ -2,9 +2,9 @@
 
 #include "clisupport.h"
 
-#include "model/core/cidr.h"
 #include "model/io/designfile.h"
 #include "model/network/pathengine.h"
+#include "model/query/pathquerytext.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -12,26 +12,8 @@
 #include <QJsonObject>
 
 #include <cstdio>
-#include <cstring>
 
 namespace heiiki::app {
-
-namespace {
-
-const QStringList &knownServices()
-{
-    static const QStringList services{
-        QStringLiteral("s3"), QStringLiteral("dynamodb"), QStringLiteral("ssm"),
-        QStringLiteral("ssmmessages"), QStringLiteral("ec2messages"), QStringLiteral("sts"),
-        QStringLiteral("kms"), QStringLiteral("logs"), QStringLiteral("ec2"),
-        QStringLiteral("firehose"), QStringLiteral("kinesis-firehose"),
-        QStringLiteral("secretsmanager"), QStringLiteral("monitoring"),
-        QStringLiteral("ecr.api"), QStringLiteral("ecr.dkr"), QStringLiteral("iam"),
-        QStringLiteral("network-firewall"), QStringLiteral("sqs"), QStringLiteral("sns")};
-    return services;
-}
-
-} // namespace
 
 int runPath(const QStringList &args)
 {
@@ -111,47 +93,26 @@ int runPath(const QStringList &args)
     model::network::Query query;
     query.protocol = proto.toStdString();
     query.port = port;
-    if (from == QLatin1String("internet")) {
-        query.fromInternet = true;
-    } else if (design.element(model::Id(from.toStdString()))) {
-        query.from = model::Id(from.toStdString());
-    } else {
+    if (!model::readPathSource(design, from.toStdString(), query)) {
         printErr(tr("heiiki path: --from \"%1\" is not an element of %2 (or \"internet\")\n")
                      .arg(from, file));
         return 2;
     }
-    using Kind = model::network::Target::Kind;
-    const std::string toText = to.toStdString();
-    auto prefixed = [&](const char *prefix, Kind kind) {
-        if (!to.startsWith(QLatin1String(prefix)))
-            return false;
-        query.to = {kind, to.mid(int(std::strlen(prefix))).toStdString()};
-        return true;
-    };
-    if (prefixed("service:", Kind::Service) || prefixed("domain:", Kind::Domain)
-        || prefixed("cidr:", Kind::Cidr)) {
-    } else if (design.element(model::Id(toText))) {
-        query.to = {Kind::Element, toText};
-    } else if (to == QLatin1String("internet")) {
-        query.to = {Kind::Internet, ""};
-    } else if (to.contains('/') || model::Cidr::parseAddress(toText)) {
-        std::string why;
-        if (to.contains('/') && !model::Cidr::parse(toText, &why)) {
-            printErr(tr("heiiki path: --to \"%1\" is not a valid CIDR: %2\n")
-                         .arg(to, q(why)));
-            return 2;
-        }
-        query.to = {Kind::Cidr, toText};
-    } else if (knownServices().contains(to) || to.startsWith(QLatin1String("com.amazonaws."))) {
-        query.to = {Kind::Service, toText};
-    } else if (to.contains('.')) {
-        query.to = {Kind::Domain, toText};
-    } else {
+    const model::PathTarget target = model::readPathTarget(design, to.toStdString());
+    switch (target.problem) {
+    case model::PathTargetProblem::None:
+        break;
+    case model::PathTargetProblem::BadCidr:
+        printErr(
+            tr("heiiki path: --to \"%1\" is not a valid CIDR: %2\n").arg(to, q(target.detail)));
+        return 2;
+    case model::PathTargetProblem::Unknown:
         printErr(tr("heiiki path: --to \"%1\" is not an element of %2, a CIDR, a domain or a "
                     "known AWS service (write service:NAME or domain:NAME to say which)\n")
                      .arg(to, file));
         return 2;
     }
+    query.to = target.target;
 
     const model::network::Topology topology(design);
     const model::network::PathEngine engine(topology);

@@ -23,6 +23,24 @@ std::vector<std::unique_ptr<T>> deepCopy(const std::vector<std::unique_ptr<T>> &
 }
 
 template<typename T>
+size_t indexById(const std::vector<std::unique_ptr<T>> &items, const Id &id)
+{
+    for (size_t i = 0; i < items.size(); ++i)
+        if (items[i]->id == id)
+            return i;
+    return static_cast<size_t>(-1);
+}
+
+template<typename T>
+T &insertAt(std::vector<std::unique_ptr<T>> &items, T value, size_t index)
+{
+    index = std::min(index, items.size());
+    auto it = items.insert(items.begin() + static_cast<std::ptrdiff_t>(index),
+                           std::make_unique<T>(std::move(value)));
+    return **it;
+}
+
+template<typename T>
 void eraseById(std::vector<std::unique_ptr<T>> &items, const Id &id)
 {
     items.erase(std::remove_if(items.begin(), items.end(),
@@ -114,10 +132,14 @@ bool Design::isIdTaken(const Id &id) const
 
 Element &Design::addElement(Element element)
 {
+    return insertElement(std::move(element), m_elements.size());
+}
+
+Element &Design::insertElement(Element element, size_t index)
+{
     if (isIdTaken(element.id))
         throw std::invalid_argument("id already in use: " + element.id.str());
-    m_elements.push_back(std::make_unique<Element>(std::move(element)));
-    Element &added = *m_elements.back();
+    Element &added = insertAt(m_elements, std::move(element), index);
     m_elementIndex.emplace(added.id, &added);
     for (auto *o : m_observers)
         o->elementAdded(added.id);
@@ -131,6 +153,39 @@ void Design::removeElement(const Id &id)
     eraseById(m_elements, id);
     for (auto *o : m_observers)
         o->elementRemoved(id);
+}
+
+bool Design::replaceElement(const Element &element)
+{
+    Element *current = this->element(element.id);
+    if (!current)
+        return false;
+    std::string what;
+    const auto note = [&what](const char *part) {
+        if (!what.empty())
+            what += ',';
+        what += part;
+    };
+    if (current->name != element.name)
+        note("name");
+    if (current->parent != element.parent)
+        note("parent");
+    if (current->properties != element.properties)
+        note("properties");
+    if (current->geometry != element.geometry)
+        note("geometry");
+    if (current->kind != element.kind)
+        note("kind");
+    if (what.empty())
+        return true;
+    *current = element;
+    notifyElementChanged(element.id, what);
+    return true;
+}
+
+size_t Design::elementIndex(const Id &id) const
+{
+    return indexById(m_elements, id);
 }
 
 std::vector<const Element *> Design::children(const Id &parent) const
@@ -176,10 +231,14 @@ Link *Design::link(const Id &id)
 
 Link &Design::addLink(Link link)
 {
+    return insertLink(std::move(link), m_links.size());
+}
+
+Link &Design::insertLink(Link link, size_t index)
+{
     if (isIdTaken(link.id))
         throw std::invalid_argument("id already in use: " + link.id.str());
-    m_links.push_back(std::make_unique<Link>(std::move(link)));
-    Link &added = *m_links.back();
+    Link &added = insertAt(m_links, std::move(link), index);
     m_linkIndex.emplace(added.id, &added);
     for (auto *o : m_observers)
         o->linkAdded(added.id);
@@ -195,6 +254,24 @@ void Design::removeLink(const Id &id)
         o->linkRemoved(id);
 }
 
+bool Design::replaceLink(const Link &link)
+{
+    Link *current = this->link(link.id);
+    if (!current)
+        return false;
+    if (current->name == link.name && current->from == link.from && current->to == link.to
+        && current->kind == link.kind && current->properties == link.properties)
+        return true;
+    *current = link;
+    notifyLinkChanged(link.id);
+    return true;
+}
+
+size_t Design::linkIndex(const Id &id) const
+{
+    return indexById(m_links, id);
+}
+
 const PolicyDocument *Design::policy(const Id &id) const
 {
     auto it = m_policyIndex.find(id);
@@ -203,11 +280,17 @@ const PolicyDocument *Design::policy(const Id &id) const
 
 PolicyDocument &Design::addPolicy(PolicyDocument policy)
 {
+    return insertPolicy(std::move(policy), m_policies.size());
+}
+
+PolicyDocument &Design::insertPolicy(PolicyDocument policy, size_t index)
+{
     if (isIdTaken(policy.id))
         throw std::invalid_argument("id already in use: " + policy.id.str());
-    m_policies.push_back(std::make_unique<PolicyDocument>(std::move(policy)));
-    PolicyDocument &added = *m_policies.back();
+    PolicyDocument &added = insertAt(m_policies, std::move(policy), index);
     m_policyIndex.emplace(added.id, &added);
+    for (auto *o : m_observers)
+        o->policyAdded(added.id);
     return added;
 }
 
@@ -216,6 +299,28 @@ void Design::removePolicy(const Id &id)
     if (!m_policyIndex.erase(id))
         return;
     eraseById(m_policies, id);
+    for (auto *o : m_observers)
+        o->policyRemoved(id);
+}
+
+bool Design::replacePolicy(const PolicyDocument &policy)
+{
+    auto it = m_policyIndex.find(policy.id);
+    if (it == m_policyIndex.end())
+        return false;
+    PolicyDocument *current = it->second;
+    if (current->name == policy.name && current->type == policy.type
+        && current->document == policy.document)
+        return true;
+    *current = policy;
+    for (auto *o : m_observers)
+        o->policyChanged(policy.id);
+    return true;
+}
+
+size_t Design::policyIndex(const Id &id) const
+{
+    return indexById(m_policies, id);
 }
 
 void Design::addObserver(DesignObserver *observer)
@@ -240,6 +345,12 @@ void Design::notifyLinkChanged(const Id &id)
 {
     for (auto *o : m_observers)
         o->linkChanged(id);
+}
+
+void Design::notifyDesignChanged(std::string_view what)
+{
+    for (auto *o : m_observers)
+        o->designChanged(what);
 }
 
 void Design::notifyReset()

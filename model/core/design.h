@@ -112,6 +112,12 @@ public:
     virtual void linkAdded(const Id &) {}
     virtual void linkRemoved(const Id &) {}
     virtual void linkChanged(const Id &) {}
+    virtual void policyAdded(const Id &) {}
+    virtual void policyRemoved(const Id &) {}
+    virtual void policyChanged(const Id &) {}
+    /// Settings, accounts or flows changed; \a what names which ("settings", "accounts",
+    /// "flows").
+    virtual void designChanged(std::string_view /*what*/) {}
     virtual void designReset() {}
 };
 
@@ -138,7 +144,15 @@ public:
     const Element *element(const Id &id) const;
     Element *element(const Id &id);
     Element &addElement(Element element); ///< the id must be free
+    /// Inserts \a element at \a index in document order (clamped to the end).
+    Element &insertElement(Element element, size_t index);
     void removeElement(const Id &id);     ///< does not touch children or links
+    /// Replaces the element with \a element's id by \a element, keeping its place in document
+    /// order, and announces what changed ("name", "parent", "properties", "geometry",
+    /// comma-separated). Returns false when there is no such element.
+    bool replaceElement(const Element &element);
+    /// The position of element \a id in document order, or npos.
+    size_t elementIndex(const Id &id) const;
     std::vector<const Element *> children(const Id &parent) const;
     /// The nearest ancestor (or the element itself) of \a kind, or nullptr.
     const Element *ancestor(const Id &id, ElementKind kind) const;
@@ -149,12 +163,18 @@ public:
     const Link *link(const Id &id) const;
     Link *link(const Id &id);
     Link &addLink(Link link);
+    Link &insertLink(Link link, size_t index);
     void removeLink(const Id &id);
+    bool replaceLink(const Link &link); ///< keeps its place; announces linkChanged
+    size_t linkIndex(const Id &id) const;
 
     const std::vector<std::unique_ptr<PolicyDocument>> &policies() const { return m_policies; }
     const PolicyDocument *policy(const Id &id) const;
     PolicyDocument &addPolicy(PolicyDocument policy);
+    PolicyDocument &insertPolicy(PolicyDocument policy, size_t index);
     void removePolicy(const Id &id);
+    bool replacePolicy(const PolicyDocument &policy); ///< keeps its place; policyChanged
+    size_t policyIndex(const Id &id) const;
 
     std::vector<Flow> &flows() { return m_flows; }
     const std::vector<Flow> &flows() const { return m_flows; }
@@ -167,7 +187,10 @@ public:
     /// Announce a change made through a non-const accessor.
     void notifyElementChanged(const Id &id, std::string_view what);
     void notifyLinkChanged(const Id &id);
+    void notifyDesignChanged(std::string_view what);
     void notifyReset();
+
+    static constexpr size_t npos = static_cast<size_t>(-1);
 
 private:
     void rebuildIndex();

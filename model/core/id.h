@@ -1,8 +1,12 @@
 #pragma once
 
-#include <compare>
-#include <functional>
+// <string> first: Qt's moc reads this header through Q_OBJECT headers and cannot parse
+// <compare> when it comes before the standard library's configuration header.
 #include <string>
+// clang-format off
+#include <compare>
+// clang-format on
+#include <functional>
 #include <string_view>
 
 namespace heiiki::model {

@@ -4,10 +4,12 @@
 #include "wildcard.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <ctime>
 #include <optional>
+#include <string_view>
 
 namespace heiiki::model::iam {
 
@@ -32,36 +34,55 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b)
               });
 }
 
-/// Replaces ${key}, ${key, 'default'}, ${*}, ${?}, ${$}. Returns nothing when a key has no
-/// value and no default: such a value matches nothing.
-std::optional<std::string> substitute(const std::string &text, const RequestContext &request)
+/// Replaces ${key}, ${key, 'default'}, ${*}, ${?}, ${$} when \a variables (policies of Version
+/// 2012-10-17 only; in others the text is literal). Returns a pattern in the escaped form of
+/// wildcardMatchEscaped(): what a variable puts in, and ${*} ${?}, are literal characters,
+/// never wildcards. Returns nothing when a key has no value and no default: such a value
+/// matches nothing.
+std::optional<std::string> substitute(const std::string &text, const RequestContext &request,
+                                      bool variables)
 {
-    if (text.find("${") == std::string::npos)
+    if (text.find('\\') == std::string::npos
+        && (!variables || text.find("${") == std::string::npos))
         return text;
+    auto literal = [](std::string_view part) {
+        std::string out;
+        for (char c : part) {
+            if (c == '\\')
+                out += '\\';
+            out += c;
+        }
+        return out;
+    };
+    if (!variables)
+        return literal(text);
     std::string out;
     size_t at = 0;
     while (true) {
         const size_t start = text.find("${", at);
         if (start == std::string::npos) {
-            out.append(text, at, std::string::npos);
+            out += literal(std::string_view(text).substr(at));
             return out;
         }
         const size_t end = text.find('}', start);
         if (end == std::string::npos)
             return std::nullopt;
-        out.append(text, at, start - at);
+        out += literal(std::string_view(text).substr(at, start - at));
         std::string inner = text.substr(start + 2, end - start - 2);
-        if (inner == "*" || inner == "?" || inner == "$") {
-            // A literal character, not a wildcard: escape by keeping it as is.
+        if (inner == "*" || inner == "?") {
+            out += '\\';
+            out += inner;
+        } else if (inner == "$") {
             out += inner;
         } else {
+            // The default is written after a comma and a space: ${aws:x, 'default'}.
             std::string key = inner, fallback;
             bool hasDefault = false;
-            if (const auto comma = inner.find(','); comma != std::string::npos) {
-                key = inner.substr(0, comma);
-                fallback = inner.substr(comma + 1);
+            if (const auto comma = inner.find(", "); comma != std::string::npos) {
+                fallback = inner.substr(comma + 2);
                 fallback.erase(0, fallback.find_first_not_of(' '));
                 if (fallback.size() >= 2 && fallback.front() == '\'' && fallback.back() == '\'') {
+                    key = inner.substr(0, comma);
                     fallback = fallback.substr(1, fallback.size() - 2);
                     hasDefault = true;
                 }
@@ -72,9 +93,9 @@ std::optional<std::string> substitute(const std::string &text, const RequestCont
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
             const auto *values = request.values(key);
             if (values && values->size() == 1)
-                out += values->front();
+                out += escapeWildcards(values->front());
             else if (hasDefault)
-                out += fallback;
+                out += escapeWildcards(fallback);
             else
                 return std::nullopt;
         }
@@ -91,30 +112,81 @@ std::optional<double> number(const std::string &s)
     return v;
 }
 
+/// A date condition value in seconds since the epoch: epoch seconds ("1717200000") or ISO 8601
+/// ("2024-06-01", "2024-06-01T09:00:00+09:00", "2024-06-01T00:00:00.000Z").
 std::optional<double> date(const std::string &s)
 {
     if (auto epoch = number(s))
         return epoch;
-    std::tm tm{};
-    int y, mo, d, h = 0, mi = 0;
-    double sec = 0;
-    const int n = std::sscanf(s.c_str(), "%d-%d-%dT%d:%d:%lf", &y, &mo, &d, &h, &mi, &sec);
-    if (n < 3)
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, consumed = 0;
+    if (std::sscanf(s.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) != 3 || consumed != 10)
         return std::nullopt;
+    double sec = 0;
+    std::string_view rest = std::string_view(s).substr(10);
+    if (!rest.empty() && (rest.front() == 'T' || rest.front() == 't')) {
+        const std::string time(rest.substr(1));
+        int n = 0;
+        if (std::sscanf(time.c_str(), "%2d:%2d%n", &h, &mi, &n) != 2)
+            return std::nullopt;
+        rest = rest.substr(1 + n);
+        if (!rest.empty() && rest.front() == ':') {
+            const std::string secs(rest.substr(1));
+            char *end = nullptr;
+            sec = std::strtod(secs.c_str(), &end);
+            if (end == secs.c_str())
+                return std::nullopt;
+            rest = rest.substr(1 + static_cast<size_t>(end - secs.c_str()));
+        }
+    }
+    long offset = 0;
+    if (rest == "Z" || rest == "z") {
+        rest = {};
+    } else if (!rest.empty() && (rest.front() == '+' || rest.front() == '-')) {
+        const int sign = rest.front() == '-' ? -1 : 1;
+        int oh = 0, om = 0;
+        const std::string zone(rest.substr(1));
+        if (std::sscanf(zone.c_str(), "%2d:%2d", &oh, &om) < 1
+            && std::sscanf(zone.c_str(), "%2d%2d", &oh, &om) < 1)
+            return std::nullopt;
+        offset = sign * (oh * 3600L + om * 60L);
+        rest = {};
+    }
+    if (!rest.empty())
+        return std::nullopt;
+    std::tm tm{};
     tm.tm_year = y - 1900;
     tm.tm_mon = mo - 1;
     tm.tm_mday = d;
     tm.tm_hour = h;
     tm.tm_min = mi;
-    return static_cast<double>(timegm(&tm)) + sec;
+    return static_cast<double>(timegm(&tm) - offset) + sec;
 }
 
+/// ArnEquals and ArnLike: each of the six colon-separated parts of the ARN is compared on
+/// its own, with wildcards; the sixth part (the resource) keeps any further colons. A value
+/// with fewer parts than six matches nothing. \a pattern is in escaped form.
 bool arnMatch(const std::string &pattern, const std::string &arn)
 {
-    // Both ArnEquals and ArnLike compare segment by segment with wildcards.
-    return std::count(pattern.begin(), pattern.end(), ':')
-               <= std::count(arn.begin(), arn.end(), ':')
-           && wildcardMatch(pattern, arn);
+    if (pattern == "*")
+        return true;
+    auto split = [](std::string_view text, std::array<std::string_view, 6> &parts) {
+        for (size_t i = 0; i < 5; ++i) {
+            const auto colon = text.find(':');
+            if (colon == std::string_view::npos)
+                return false;
+            parts[i] = text.substr(0, colon);
+            text.remove_prefix(colon + 1);
+        }
+        parts[5] = text;
+        return true;
+    };
+    std::array<std::string_view, 6> p, a;
+    if (!split(pattern, p) || !split(arn, a))
+        return false;
+    for (size_t i = 0; i < 6; ++i)
+        if (!wildcardMatchEscaped(p[i], a[i]))
+            return false;
+    return true;
 }
 
 /// Does one context value match one policy value under the positive form of \a op?
@@ -123,20 +195,20 @@ bool valueMatches(Operator op, const std::string &policyValue, const std::string
     switch (op) {
     case Operator::StringEquals:
     case Operator::StringNotEquals:
-        return policyValue == value;
+        return unescapeWildcards(policyValue) == value;
     case Operator::StringEqualsIgnoreCase:
     case Operator::StringNotEqualsIgnoreCase:
-        return equalsIgnoreCase(policyValue, value);
+        return equalsIgnoreCase(unescapeWildcards(policyValue), value);
     case Operator::StringLike:
     case Operator::StringNotLike:
-        return wildcardMatch(policyValue, value);
+        return wildcardMatchEscaped(policyValue, value);
     case Operator::NumericEquals:
     case Operator::NumericNotEquals:
     case Operator::NumericLessThan:
     case Operator::NumericLessThanEquals:
     case Operator::NumericGreaterThan:
     case Operator::NumericGreaterThanEquals: {
-        const auto p = number(policyValue), v = number(value);
+        const auto p = number(unescapeWildcards(policyValue)), v = number(value);
         if (!p || !v)
             return false;
         switch (op) {
@@ -153,7 +225,7 @@ bool valueMatches(Operator op, const std::string &policyValue, const std::string
     case Operator::DateLessThanEquals:
     case Operator::DateGreaterThan:
     case Operator::DateGreaterThanEquals: {
-        const auto p = date(policyValue), v = date(value);
+        const auto p = date(unescapeWildcards(policyValue)), v = date(value);
         if (!p || !v)
             return false;
         switch (op) {
@@ -165,14 +237,15 @@ bool valueMatches(Operator op, const std::string &policyValue, const std::string
         }
     }
     case Operator::Bool:
-        return equalsIgnoreCase(policyValue, value);
+        return equalsIgnoreCase(unescapeWildcards(policyValue), value);
     case Operator::BinaryEquals:
-        return policyValue == value;
+        return unescapeWildcards(policyValue) == value;
     case Operator::IpAddress:
     case Operator::NotIpAddress: {
-        auto net = Cidr::parse(policyValue);
+        const std::string text = unescapeWildcards(policyValue);
+        auto net = Cidr::parse(text);
         if (!net)
-            net = Cidr::parseAddress(policyValue);
+            net = Cidr::parseAddress(text);
         auto address = Cidr::parseAddress(value);
         if (!address)
             address = Cidr::parse(value);
@@ -189,7 +262,7 @@ bool valueMatches(Operator op, const std::string &policyValue, const std::string
     return false;
 }
 
-bool conditionHolds(const Condition &c, const RequestContext &request)
+bool conditionHolds(const Condition &c, const RequestContext &request, bool variables)
 {
     const auto *values = request.values(c.keyLower);
     const bool present = values && !values->empty();
@@ -210,7 +283,7 @@ bool conditionHolds(const Condition &c, const RequestContext &request)
     std::vector<std::string> policyValues;
     policyValues.reserve(c.values.size());
     for (const auto &v : c.values)
-        if (auto s = substitute(v, request))
+        if (auto s = substitute(v, request, variables))
             policyValues.push_back(std::move(*s));
     const bool negated = isNegated(c.op);
     auto one = [&](const std::string &value) {
@@ -232,21 +305,30 @@ bool conditionHolds(const Condition &c, const RequestContext &request)
     return false;
 }
 
-bool principalMatches(const Statement &s, const RequestContext &request)
+/// How a statement's Principal names the caller.
+enum class PrincipalMatch {
+    None,
+    Account, ///< only through the caller's account: the account delegates to its own policies
+    Direct,  ///< "*", the caller's user or role ARN, a service…
+    Exact,   ///< the caller's own ARN: the user, or the role session itself
+};
+
+PrincipalMatch principalMatch(const Statement &s, const RequestContext &request)
 {
     const std::string &p = request.principal();
     const std::string &account = request.principalAccount();
     auto one = [&](const PrincipalEntry &e) {
         switch (e.type) {
         case PrincipalEntry::Type::Any:
-            return true;
+            return PrincipalMatch::Direct;
         case PrincipalEntry::Type::Aws: {
             if (e.value == "*")
-                return true;
-            if (e.value == account || e.value == "arn:aws:iam::" + account + ":root")
-                return !account.empty();
+                return PrincipalMatch::Direct;
             if (e.value == p)
-                return true;
+                return PrincipalMatch::Exact;
+            if (!account.empty()
+                && (e.value == account || e.value == "arn:aws:iam::" + account + ":root"))
+                return PrincipalMatch::Account;
             // A role principal matches the sessions of that role.
             const auto role = e.value.find(":role/");
             const auto session = p.find(":assumed-role/");
@@ -254,22 +336,29 @@ bool principalMatches(const Statement &s, const RequestContext &request)
                 && arnAccount(e.value) == account) {
                 const std::string roleName = e.value.substr(e.value.rfind('/') + 1);
                 const std::string rest = p.substr(session + 14);
-                return rest.substr(0, rest.find('/')) == roleName;
+                if (rest.substr(0, rest.find('/')) == roleName)
+                    return PrincipalMatch::Direct;
             }
-            return false;
+            return PrincipalMatch::None;
         }
         case PrincipalEntry::Type::Service:
         case PrincipalEntry::Type::Federated:
         case PrincipalEntry::Type::CanonicalUser:
-            return e.value == p;
+            return e.value == p ? PrincipalMatch::Exact : PrincipalMatch::None;
         }
-        return false;
+        return PrincipalMatch::None;
     };
-    const bool any = std::any_of(s.principals.begin(), s.principals.end(), one);
-    return s.notPrincipal ? !any : any;
+    PrincipalMatch best = PrincipalMatch::None;
+    for (const auto &e : s.principals)
+        best = std::max(best, one(e));
+    if (s.notPrincipal)
+        return best == PrincipalMatch::None ? PrincipalMatch::Direct : PrincipalMatch::None;
+    return best;
 }
 
-bool statementApplies(const Statement &s, const RequestContext &request, bool checkPrincipal)
+/// Whether \a s applies to \a request, and how its Principal (when checked) names the caller.
+PrincipalMatch statementApplies(const Statement &s, const RequestContext &request,
+                                bool checkPrincipal, bool variables)
 {
     const std::string &action = request.actionLower();
     const bool actionListed = std::any_of(s.actions.begin(), s.actions.end(),
@@ -277,23 +366,73 @@ bool statementApplies(const Statement &s, const RequestContext &request, bool ch
                                               return wildcardMatch(a, action);
                                           });
     if (actionListed == s.notAction)
-        return false;
+        return PrincipalMatch::None;
     if (s.hasResource) {
         const bool listed = std::any_of(s.resources.begin(), s.resources.end(),
                                         [&](const std::string &r) {
-                                            if (r.find("${") == std::string::npos)
-                                                return wildcardMatch(r, request.resource());
-                                            auto resolved = substitute(r, request);
+                                            const auto resolved = substitute(r, request,
+                                                                             variables);
                                             return resolved
-                                                   && wildcardMatch(*resolved, request.resource());
+                                                   && wildcardMatchEscaped(*resolved,
+                                                                           request.resource());
                                         });
         if (listed == s.notResource)
-            return false;
+            return PrincipalMatch::None;
     }
-    if (checkPrincipal && s.hasPrincipal && !principalMatches(s, request))
-        return false;
-    return std::all_of(s.conditions.begin(), s.conditions.end(),
-                       [&](const Condition &c) { return conditionHolds(c, request); });
+    PrincipalMatch match = PrincipalMatch::Direct;
+    if (checkPrincipal && s.hasPrincipal) {
+        match = principalMatch(s, request);
+        if (match == PrincipalMatch::None)
+            return match;
+    }
+    const bool holds = std::all_of(s.conditions.begin(), s.conditions.end(),
+                                   [&](const Condition &c) {
+                                       return conditionHolds(c, request, variables);
+                                   });
+    return holds ? match : PrincipalMatch::None;
+}
+
+struct PolicyOutcome
+{
+    PolicyVerdict verdict = PolicyVerdict::NotApplicable;
+    int statement = -1;
+    /// For Allow: the closest way in which an allowing statement names the caller.
+    PrincipalMatch grant = PrincipalMatch::None;
+};
+
+PolicyOutcome evaluateOne(const Policy &policy, const RequestContext &request, bool checkPrincipal)
+{
+    // Policy variables exist only in the 2012-10-17 policy language.
+    const bool variables = policy.version == "2012-10-17";
+    PolicyOutcome out;
+    int allowAt = -1;
+    for (size_t i = 0; i < policy.statements.size(); ++i) {
+        const Statement &s = policy.statements[i];
+        const PrincipalMatch match = statementApplies(s, request, checkPrincipal, variables);
+        if (match == PrincipalMatch::None)
+            continue;
+        if (s.effect == Effect::Deny) {
+            out.verdict = PolicyVerdict::Deny;
+            out.statement = static_cast<int>(i);
+            out.grant = PrincipalMatch::None;
+            return out;
+        }
+        if (allowAt < 0)
+            allowAt = static_cast<int>(i);
+        out.grant = std::max(out.grant, match);
+    }
+    out.statement = allowAt;
+    out.verdict = allowAt >= 0 ? PolicyVerdict::Allow : PolicyVerdict::NotApplicable;
+    return out;
+}
+
+/// A role trust policy decides sts:AssumeRole… on an IAM role: it must allow even within
+/// one account.
+bool isRoleTrust(const RequestContext &request)
+{
+    const std::string &r = request.resource();
+    return request.actionLower().rfind("sts:", 0) == 0 && r.rfind("arn:", 0) == 0
+           && r.find(":iam::") != std::string::npos && r.find(":role/") != std::string::npos;
 }
 
 } // namespace
@@ -301,36 +440,29 @@ bool statementApplies(const Statement &s, const RequestContext &request, bool ch
 PolicyVerdict evaluatePolicy(const Policy &policy, const RequestContext &request,
                              bool checkPrincipal, int *statement)
 {
-    int allowAt = -1;
-    for (size_t i = 0; i < policy.statements.size(); ++i) {
-        const Statement &s = policy.statements[i];
-        if (!statementApplies(s, request, checkPrincipal))
-            continue;
-        if (s.effect == Effect::Deny) {
-            if (statement)
-                *statement = static_cast<int>(i);
-            return PolicyVerdict::Deny;
-        }
-        if (allowAt < 0)
-            allowAt = static_cast<int>(i);
-    }
+    const PolicyOutcome out = evaluateOne(policy, request, checkPrincipal);
     if (statement)
-        *statement = allowAt;
-    return allowAt >= 0 ? PolicyVerdict::Allow : PolicyVerdict::NotApplicable;
+        *statement = out.statement;
+    return out.verdict;
 }
 
 EvaluationResult evaluate(const RequestContext &request, const PolicySet &policies)
 {
     EvaluationResult result;
+    PrincipalMatch resourceGrant = PrincipalMatch::None;
     auto layer = [&](const char *name, const Policy *p, int index, bool checkPrincipal) {
         LayerResult r;
         r.layer = name;
         r.policy = index;
-        r.verdict = evaluatePolicy(*p, request, checkPrincipal, &r.statement);
+        const PolicyOutcome out = evaluateOne(*p, request, checkPrincipal);
+        r.verdict = out.verdict;
+        r.statement = out.statement;
         if (r.statement >= 0) {
             r.sid = p->statements[r.statement].sid;
             r.pointer = p->statements[r.statement].pointer;
         }
+        if (p == policies.resource)
+            resourceGrant = out.grant;
         result.layers.push_back(r);
         return r.verdict;
     };
@@ -379,13 +511,29 @@ EvaluationResult evaluate(const RequestContext &request, const PolicySet &polici
                              || request.resourceAccount() == request.principalAccount();
     const bool resourceAllows = resource == PolicyVerdict::Allow;
     const bool identityAllows = identity == PolicyVerdict::Allow;
-    if (policies.permissionsBoundary && boundary != PolicyVerdict::Allow && !resourceAllows)
+    // A resource-based policy that names only the caller's account delegates to that
+    // account's own policies: it grants nothing by itself.
+    const bool resourceGrantsCaller = resourceAllows && resourceGrant > PrincipalMatch::Account;
+    // Only a resource-based policy that names the caller's own ARN (the user, the role
+    // session) grants beyond a permissions boundary or a session policy.
+    const bool resourceNamesCaller = resourceAllows && resourceGrant == PrincipalMatch::Exact;
+    if (policies.permissionsBoundary && boundary != PolicyVerdict::Allow && !resourceNamesCaller)
         return implicit("the permissions boundary does not allow it");
-    if (policies.session && session != PolicyVerdict::Allow && !resourceAllows)
+    if (policies.session && session != PolicyVerdict::Allow && !resourceNamesCaller)
         return implicit("the session policy does not allow it");
+    if (isRoleTrust(request) && policies.resource) {
+        if (!resourceAllows)
+            return implicit("the role trust policy does not allow it");
+        if (!resourceGrantsCaller && !identityAllows)
+            return implicit("the role trust policy trusts the caller's account, and no "
+                            "identity-based policy of that account allows it");
+    }
     if (sameAccount) {
-        if (!resourceAllows && !identityAllows)
-            return implicit("no identity-based or resource-based policy allows it");
+        if (!resourceGrantsCaller && !identityAllows)
+            return implicit(resourceAllows
+                                ? "the resource-based policy names only the account, and no "
+                                  "identity-based policy allows it"
+                                : "no identity-based or resource-based policy allows it");
     } else {
         if (!identityAllows)
             return implicit("no identity-based policy of the caller's account allows it "
@@ -395,8 +543,8 @@ EvaluationResult evaluate(const RequestContext &request, const PolicySet &polici
                             "(cross-account: both sides must)");
     }
     result.decision = Decision::Allow;
-    result.reason = resourceAllows && !identityAllows ? "the resource-based policy allows it"
-                                                      : "allowed";
+    result.reason = resourceGrantsCaller && !identityAllows ? "the resource-based policy allows it"
+                                                            : "allowed";
     return result;
 }
 

@@ -1,5 +1,8 @@
 #include "policyparser.h"
 
+#include "referencechecks.h"
+#include "servicereference.h"
+
 #include "../core/cidr.h"
 
 #include <algorithm>
@@ -135,7 +138,10 @@ std::string checkArn(const std::string &arn)
 class Parser
 {
 public:
-    Parser(DocumentKind kind) : m_kind(kind) {}
+    Parser(DocumentKind kind, const ServiceReference *reference)
+        : m_kind(kind)
+        , m_reference(reference)
+    {}
 
     ParseResult run(const json &doc);
 
@@ -155,6 +161,7 @@ private:
     void conditions(const json &c, const std::string &pointer, Statement &st);
 
     DocumentKind m_kind;
+    const ServiceReference *m_reference; ///< not owned; nullptr: grammar only
     std::vector<PolicyProblem> m_problems;
 };
 
@@ -341,6 +348,7 @@ std::optional<Statement> Parser::statement(const json &s, const std::string &poi
     }
     Statement st;
     st.pointer = pointer;
+    StatementSource source;
     static const char *known[] = {"Sid", "Effect", "Principal", "NotPrincipal", "Action",
                                   "NotAction", "Resource", "NotResource", "Condition"};
     for (auto it = s.begin(); it != s.end(); ++it)
@@ -390,11 +398,14 @@ std::optional<Statement> Parser::statement(const json &s, const std::string &poi
         const char *name = hasNA ? "NotAction" : "Action";
         const auto actions = stringOrArray(s.at(name), pointer + "/" + name, name);
         for (size_t i = 0; i < actions.size(); ++i) {
+            const std::string ap = pointer + "/" + name
+                                   + (s.at(name).is_array() ? "/" + std::to_string(i)
+                                                            : std::string());
             if (!isActionShape(actions[i]))
-                problem(pointer + "/" + name
-                            + (s.at(name).is_array() ? "/" + std::to_string(i) : std::string()),
-                        "\"" + actions[i] + "\" is not an action (write service:Action, e.g. "
-                                            "sts:AssumeRole)");
+                problem(ap, "\"" + actions[i] + "\" is not an action (write service:Action, e.g. "
+                                                "sts:AssumeRole)");
+            else
+                source.actions.emplace_back(actions[i], ap);
             st.actions.push_back(lowerCase(actions[i]));
         }
     }
@@ -416,6 +427,8 @@ std::optional<Statement> Parser::statement(const json &s, const std::string &poi
                 why = checkVariables(resources[i]);
             if (!why.empty())
                 problem(rp, why);
+            else
+                source.resources.emplace_back(resources[i], rp);
             st.resources.push_back(resources[i]);
         }
     } else if (m_kind == DocumentKind::Identity) {
@@ -423,6 +436,8 @@ std::optional<Statement> Parser::statement(const json &s, const std::string &poi
     }
     if (auto c = s.find("Condition"); c != s.end())
         conditions(*c, pointer + "/Condition", st);
+    if (m_reference)
+        checkAgainstReference(st, source, *m_reference, m_problems);
     return st;
 }
 
@@ -511,7 +526,13 @@ bool isNegated(Operator op)
 
 ParseResult parsePolicy(const json &document, DocumentKind kind)
 {
-    return Parser(kind).run(document);
+    return Parser(kind, &ServiceReference::shipped()).run(document);
+}
+
+ParseResult parsePolicy(const json &document, DocumentKind kind,
+                        const ServiceReference *reference)
+{
+    return Parser(kind, reference).run(document);
 }
 
 } // namespace heiiki::model::iam

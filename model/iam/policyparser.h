@@ -31,9 +31,16 @@ struct ParseResult
     std::vector<PolicyProblem> problems;
 };
 
+class ServiceReference;
+
 /// Parses and checks a policy document: grammar, element types, Effect, Principal forms,
-/// action and ARN shapes, condition operators and their values, policy variables.
+/// action and ARN shapes, condition operators and their values, policy variables; then, for
+/// the services of the shipped ServiceReference, that actions, condition keys (and the
+/// operators on them) and resource ARNs exist and fit (see checkAgainstReference()).
 ParseResult parsePolicy(const nlohmann::json &document, DocumentKind kind);
+/// The same against \a reference (not owned); nullptr checks the grammar only.
+ParseResult parsePolicy(const nlohmann::json &document, DocumentKind kind,
+                        const ServiceReference *reference);
 
 /// Parses an operator name such as "ForAnyValue:StringLikeIfExists".
 bool parseOperator(const std::string &name, Operator &op, bool &ifExists, SetQualifier &qualifier);

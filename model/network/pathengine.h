@@ -34,7 +34,9 @@ class PathEngine
 public:
     explicit PathEngine(const Topology &topology);
 
-    PathResult trace(const Query &query) const;
+    /// Traces \a query. A Detail::Brief trace decides the same and records the same
+    /// elements, but builds no hops, explanation or resolvedAs text.
+    PathResult trace(const Query &query, Detail detail = Detail::Full) const;
 
     /// The service short name for "ssm", "com.amazonaws.ap-northeast-1.ssm" …
     static std::string serviceName(const std::string &service);

@@ -26,6 +26,22 @@ enum class StopReason {
 };
 std::string_view toString(StopReason reason);
 
+/// How much a trace records.
+enum class Detail {
+    Full,  ///< the hops, the explanation and how the destination resolved, for people
+    Brief, ///< only the verdict and what the path went through, for rules that decide
+};
+
+/// How the destination's name resolved: PathResult::resolvedAs in a word.
+enum class Resolution {
+    Direct,              ///< an address, an element or the internet, as asked
+    InterfaceEndpoint,   ///< the private DNS of an interface endpoint
+    HostedZone,          ///< a Route 53 private hosted zone
+    PrivateLinkEndpoint, ///< the private DNS of a PrivateLink endpoint
+    GatewayEndpoint,     ///< a public service name that a gateway endpoint serves
+    PublicName,          ///< a public name, on the internet
+};
+
 /// One step of a path: the element that handled the packet and what it did.
 struct Hop
 {
@@ -33,7 +49,8 @@ struct Hop
     std::string action;
 };
 
-/// The answer to a reachability query.
+/// The answer to a reachability query. A Detail::Brief trace leaves explanation, hops and
+/// resolvedAs empty; everything else is the same as in a full trace.
 struct PathResult
 {
     bool delivered = false;
@@ -41,6 +58,7 @@ struct PathResult
     std::string explanation; ///< why it stopped, or how it was delivered
     Id blockedAt;            ///< the element that stopped it
     std::vector<Hop> hops;
+    Resolution resolution = Resolution::Direct;
 
     // What the path went through, for the rules.
     std::vector<Id> firewalls;       ///< Network Firewalls that inspected it
@@ -48,6 +66,7 @@ struct PathResult
     std::vector<Id> endpoints;       ///< VPC endpoints it used
     std::vector<Id> relays;          ///< instances or load balancers that forwarded it
     std::vector<Id> peerings;
+    std::vector<Id> vpcs;            ///< the VPCs of the elements it went through, in order
     bool reachedInternet = false;    ///< it left through an internet gateway
     bool crossedAzToFirewall = false;
     std::string resolvedAs;          ///< how the destination resolved ("endpoint vpce-…")

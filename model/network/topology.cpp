@@ -41,10 +41,19 @@ bool VpcInfo::contains(const Cidr &address) const
     return std::any_of(cidrs.begin(), cidrs.end(), [&](const Cidr &c) { return c.contains(address); });
 }
 
+size_t Topology::AddressHash::operator()(const AddressKey &k) const noexcept
+{
+    const auto p = reinterpret_cast<uintptr_t>(k.vpc);
+    return std::hash<uint64_t>()((k.address[0] * 0x9e3779b97f4a7c15ULL) ^ k.address[1]
+                                 ^ (static_cast<uint64_t>(p) << 7));
+}
+
+Topology::~Topology() = default;
+
 Topology::Topology(const Design &design)
     : m_design(design)
 {
-    // VPCs and the VPC each element lives in.
+    // VPCs.
     for (const auto &e : design.elements()) {
         if (e->kind != ElementKind::Vpc)
             continue;
@@ -55,23 +64,39 @@ Topology::Topology(const Design &design)
                 info.cidrs.push_back(*cidr);
         info.region = design.regionOf(e->id);
         m_vpcIndex.emplace(e->id, m_vpcs.size());
+        m_vpcByElement.emplace(e.get(), m_vpcs.size());
         m_vpcs.push_back(std::move(info));
     }
+    // The VPC and the corporate DC each element lives in: the nearest ancestors of those
+    // kinds, found once per element by walking up to the first element already placed.
+    m_places.reserve(design.elements().size());
+    std::vector<const Element *> chain;
     for (const auto &e : design.elements()) {
+        chain.clear();
+        Place place;
         const Element *walk = e.get();
-        for (size_t guard = 0; walk && guard < 64; ++guard) {
-            if (walk->kind == ElementKind::Vpc) {
-                m_vpcOf.emplace(e->id, walk);
+        while (walk && chain.size() < 256) {
+            if (auto it = m_places.find(walk); it != m_places.end()) {
+                place = it->second;
                 break;
             }
+            chain.push_back(walk);
             walk = walk->parent.isNull() ? nullptr : design.element(walk->parent);
+        }
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            if ((*it)->kind == ElementKind::Vpc)
+                place.vpc = *it;
+            else if ((*it)->kind == ElementKind::CorporateDc)
+                place.premises = *it;
+            m_places.emplace(*it, place);
         }
     }
     auto vpcInfoOf = [&](const Element *e) -> VpcInfo * {
-        auto it = m_vpcOf.find(e->id);
-        if (it == m_vpcOf.end())
+        const Element *vpc = vpcOf(e);
+        if (!vpc)
             return nullptr;
-        return &m_vpcs[m_vpcIndex.at(it->second->id)];
+        auto it = m_vpcByElement.find(vpc);
+        return it == m_vpcByElement.end() ? nullptr : &m_vpcs[it->second];
     };
 
     // Subnets.
@@ -80,8 +105,7 @@ Topology::Topology(const Design &design)
             continue;
         SubnetInfo info;
         info.subnet = e.get();
-        if (auto it = m_vpcOf.find(e->id); it != m_vpcOf.end())
-            info.vpc = it->second;
+        info.vpc = vpcOf(e.get());
         if (const Element *az = design.ancestor(e->id, ElementKind::AvailabilityZone)) {
             const auto &zone = az->property("zone");
             info.zone = zone.is_string() ? zone.get<std::string>() : az->id.str();
@@ -111,6 +135,7 @@ Topology::Topology(const Design &design)
         if (VpcInfo *vpc = vpcInfoOf(e.get()))
             vpc->subnets.push_back(e.get());
         m_subnetIndex.emplace(e->id, m_subnets.size());
+        m_subnetByElement.emplace(e.get(), m_subnets.size());
         m_subnets.push_back(std::move(info));
     }
 
@@ -140,8 +165,12 @@ Topology::Topology(const Design &design)
             break;
         case ElementKind::NetworkAcl:
             for (const Element *s : refList(design, e->property("subnets")))
-                if (auto it = m_subnetIndex.find(s->id); it != m_subnetIndex.end())
+                if (auto it = m_subnetByElement.find(s); it != m_subnetByElement.end())
                     m_subnets[it->second].nacl = e.get();
+            break;
+        case ElementKind::SecurityGroup:
+            m_groupIndex.emplace(e.get(), m_groups.size());
+            m_groups.push_back(SecurityGroupRules::compile(design, *e));
             break;
         case ElementKind::Ec2Instance: {
             const Element *subnet = design.element(e->parent);
@@ -170,7 +199,7 @@ Topology::Topology(const Design &design)
         }
     }
     // Interfaces without a stated address get the next free one in their subnet.
-    std::unordered_map<Id, uint64_t> nextOffset;
+    std::unordered_map<const Element *, uint64_t> nextOffset;
     auto place = [&](const Element *e, const Element *subnet, bool publicIp,
                      std::vector<const Element *> groups) {
         std::optional<Cidr> base;
@@ -178,14 +207,13 @@ Topology::Topology(const Design &design)
             base = cidrProperty(*subnet, "cidr");
         std::optional<Cidr> address;
         if (base) {
-            uint64_t &offset = nextOffset.try_emplace(subnet->id, 4).first->second;
-            const std::string vpcKey = m_vpcOf.count(subnet->id) ? m_vpcOf.at(subnet->id)->id.str()
-                                                                 : std::string();
+            uint64_t &offset = nextOffset.try_emplace(subnet, 4).first->second;
+            const Element *vpc = vpcOf(subnet);
             for (; !address; ++offset) {
                 auto candidate = base->host(offset);
                 if (!candidate)
                     break;
-                if (!m_addressIndex.count({vpcKey, candidate->first()}))
+                if (!m_addressIndex.count({vpc, candidate->first()}))
                     address = candidate;
             }
         }
@@ -220,11 +248,12 @@ Topology::Topology(const Design &design)
             break;
         }
         case ElementKind::Operator: {
-            const Element *dc = design.ancestor(e->id, ElementKind::CorporateDc);
+            const Element *dc = premisesOf(e);
             std::optional<Cidr> address;
             for (const auto &[owner, cidr] : m_premises)
                 if (owner == dc) {
-                    const uint64_t k = m_interfacesByElement.size() + 10;
+                    // The k-th element with interfaces so far names the host.
+                    const uint64_t k = m_interfaceIndexes.size() + 10;
                     address = cidr.host(k).value_or(cidr.host(1).value_or(cidr));
                     break;
                 }
@@ -338,6 +367,8 @@ Topology::Topology(const Design &design)
         m_tgwIndex.emplace(e->id, m_tgws.size());
         m_tgws.push_back(std::move(info));
     }
+
+    resolve();
 }
 
 void Topology::addInterface(const Element *element, const Element *subnet,
@@ -347,13 +378,13 @@ void Topology::addInterface(const Element *element, const Element *subnet,
     if (!address)
         return;
     const int index = static_cast<int>(m_interfaces.size());
-    m_interfaces.push_back({element, subnet, *address, publicIp, std::move(groups)});
-    m_interfacesByElement[element->id].push_back(index);
+    m_interfaces.push_back({element, subnet, *address, publicIp, std::move(groups), nullptr, {}});
+    m_interfaceIndexes[element].push_back(index);
     if (subnet) {
-        if (auto it = m_subnetIndex.find(subnet->id); it != m_subnetIndex.end())
+        if (auto it = m_subnetByElement.find(subnet); it != m_subnetByElement.end())
             m_subnets[it->second].interfaces.push_back(index);
-        if (auto it = m_vpcOf.find(subnet->id); it != m_vpcOf.end())
-            m_addressIndex.emplace(std::make_pair(it->second->id.str(), address->first()), index);
+        if (const Element *vpc = vpcOf(subnet))
+            m_addressIndex.emplace(AddressKey{vpc, address->first()}, index);
     }
 }
 
@@ -377,31 +408,42 @@ const TgwInfo *Topology::tgw(const Id &id) const
 
 std::vector<const Interface *> Topology::interfacesOf(const Id &element) const
 {
-    std::vector<const Interface *> out;
-    if (auto it = m_interfacesByElement.find(element); it != m_interfacesByElement.end())
-        for (int i : it->second)
-            out.push_back(&m_interfaces[i]);
-    return out;
+    const auto span = interfacesOf(m_design.element(element));
+    return {span.begin(), span.end()};
+}
+
+std::span<const Interface *const> Topology::interfacesOf(const Element *element) const
+{
+    auto it = m_interfacesByElement.find(element);
+    if (it == m_interfacesByElement.end())
+        return {};
+    return {it->second.data(), it->second.size()};
 }
 
 const Interface *Topology::interfaceAt(const Id &vpc, const Cidr &address) const
 {
-    auto it = m_addressIndex.find({vpc.str(), address.first()});
+    return interfaceAt(m_design.element(vpc), address);
+}
+
+const Interface *Topology::interfaceAt(const Element *vpc, const Cidr &address) const
+{
+    auto it = m_addressIndex.find({vpc, address.first()});
     return it == m_addressIndex.end() ? nullptr : &m_interfaces[it->second];
 }
 
 const SubnetInfo *Topology::subnetFor(const Id &vpcId, const Cidr &address) const
 {
     const VpcInfo *info = vpc(vpcId);
-    if (!info)
-        return nullptr;
+    return info ? subnetFor(*info, address) : nullptr;
+}
+
+const SubnetInfo *Topology::subnetFor(const VpcInfo &vpc, const Cidr &address) const
+{
     const SubnetInfo *best = nullptr;
-    for (const Element *s : info->subnets) {
-        const SubnetInfo *si = subnet(s->id);
-        if (si && si->cidr && si->cidr->contains(address)
+    for (const SubnetInfo *si : vpc.subnetInfos)
+        if (si->cidr && si->cidr->contains(address)
             && (!best || si->cidr->prefixLength() > best->cidr->prefixLength()))
             best = si;
-    }
     return best;
 }
 
@@ -413,13 +455,51 @@ const Element *Topology::privateLinkServiceOf(const Id &endpoint) const
 
 const Element *Topology::vpcOf(const Id &element) const
 {
-    auto it = m_vpcOf.find(element);
-    return it == m_vpcOf.end() ? nullptr : it->second;
+    return vpcOf(m_design.element(element));
+}
+
+const Element *Topology::vpcOf(const Element *element) const
+{
+    auto it = m_places.find(element);
+    return it == m_places.end() ? nullptr : it->second.vpc;
 }
 
 const Element *Topology::premisesOf(const Id &element) const
 {
-    return m_design.ancestor(element, ElementKind::CorporateDc);
+    return premisesOf(m_design.element(element));
+}
+
+const Element *Topology::premisesOf(const Element *element) const
+{
+    auto it = m_places.find(element);
+    return it == m_places.end() ? nullptr : it->second.premises;
+}
+
+const EndpointInfo *Topology::endpoint(const Element *element) const
+{
+    auto it = m_endpointIndex.find(element);
+    return it == m_endpointIndex.end() ? nullptr : &m_endpoints[it->second];
+}
+
+const std::vector<const EndpointInfo *> &Topology::privateDnsEndpoints(
+    const std::string &service) const
+{
+    static const std::vector<const EndpointInfo *> none;
+    auto it = m_privateDnsEndpoints.find(service);
+    return it == m_privateDnsEndpoints.end() ? none : it->second;
+}
+
+const std::vector<const SubnetInfo *> &Topology::attachmentSubnets(const Link *attachment) const
+{
+    static const std::vector<const SubnetInfo *> none;
+    auto it = m_attachmentSubnets.find(attachment);
+    return it == m_attachmentSubnets.end() ? none : it->second;
+}
+
+const FirewallInfo *Topology::firewall(const Element *element) const
+{
+    auto it = m_firewallIndex.find(element);
+    return it == m_firewallIndex.end() ? nullptr : &m_firewalls[it->second];
 }
 
 } // namespace heiiki::model::network

@@ -2,14 +2,22 @@
 
 #include "../core/cidr.h"
 #include "../core/design.h"
+#include "filters.h"
 
-#include <map>
+#include <array>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 namespace heiiki::model::network {
+
+struct SubnetInfo;
+struct VpcInfo;
+struct TgwInfo;
+struct Interface;
 
 /// One row of a subnet route table, resolved.
 struct Route
@@ -20,6 +28,12 @@ struct Route
     const Link *peering = nullptr; ///< target when the route points at a VPC peering
     const Element *endpointSubnet = nullptr; ///< firewall endpoint named by the route
     int row = 0;                   ///< index in the subnet's "routes" table
+
+    // Resolved once, for the reachability engine.
+    std::string service;                      ///< an endpoint target's service ("s3")
+    const SubnetInfo *targetSubnet = nullptr; ///< the subnet a NAT gateway or relay is in
+    const Interface *targetInterface = nullptr; ///< the target's first interface
+    const SubnetInfo *endpointSubnetInfo = nullptr; ///< endpointSubnet, compiled
 };
 
 /// An address-holding interface: an instance, an endpoint ENI, a NAT gateway, a firewall
@@ -31,6 +45,8 @@ struct Interface
     Cidr address;                    ///< a host network (/32 or /128)
     bool publicIp = false;
     std::vector<const Element *> securityGroups;
+    const SubnetInfo *subnetInfo = nullptr;                ///< null on premises
+    std::vector<const SecurityGroupRules *> groupRules;    ///< securityGroups, compiled
 };
 
 struct SubnetInfo
@@ -42,6 +58,20 @@ struct SubnetInfo
     std::vector<Route> routes;
     const Element *nacl = nullptr;
     std::vector<int> interfaces;     ///< indexes into Topology::interfaces()
+    const VpcInfo *vpcInfo = nullptr; ///< vpc, compiled
+    const AclRules *acl = nullptr;    ///< nacl, compiled
+};
+
+/// A VPC endpoint, resolved.
+struct EndpointInfo
+{
+    const Element *endpoint = nullptr;
+    std::string type;                 ///< "interface", "gateway", "gatewayLoadBalancer"…
+    std::string service;              ///< the short service name ("ssm")
+    bool privateDns = false;
+    const Element *privateLinkService = nullptr; ///< the endpoint service it connects to
+    std::vector<DomainPattern> serviceDomains;   ///< that endpoint service's domains
+    std::vector<const Interface *> interfaces;   ///< one per subnet
 };
 
 struct VpcInfo
@@ -57,6 +87,8 @@ struct VpcInfo
     std::vector<const Link *> peerings;
     std::vector<const Link *> vgwAttachments;
     std::string region;
+    std::vector<const SubnetInfo *> subnetInfos;     ///< subnets, compiled
+    std::vector<const EndpointInfo *> endpointInfos; ///< endpoints, compiled
     bool contains(const Cidr &address) const;
 };
 
@@ -74,6 +106,29 @@ struct TgwRouteTable
     std::string name;
     int index = 0;
     std::vector<TgwRoute> routes;
+
+    /// The route AWS picks for \a address: the longest prefix, a static route before a
+    /// propagated one of the same length, else the first listed. Null when none matches.
+    const TgwRoute *lookup(const Cidr &address) const;
+    /// Builds the index lookup() uses; called once the routes are final.
+    void buildIndex();
+
+private:
+    struct NetworkHash
+    {
+        size_t operator()(const std::array<uint64_t, 2> &a) const noexcept
+        {
+            return std::hash<uint64_t>()(a[0] * 0x9e3779b97f4a7c15ULL ^ a[1]);
+        }
+    };
+    /// The routes of one prefix length, by network: the one AWS picks among them.
+    struct Level
+    {
+        int prefix = 0;
+        Cidr::Family family = Cidr::Family::V4;
+        std::unordered_map<std::array<uint64_t, 2>, const TgwRoute *, NetworkHash> best;
+    };
+    std::vector<Level> m_levels; // longest prefix first
 };
 
 struct TgwInfo
@@ -94,13 +149,33 @@ struct DxPath
     const Element *gateway = nullptr;       ///< the TGW or VGW
 };
 
+/// A Route 53 private hosted zone, resolved.
+struct HostedZoneInfo
+{
+    const Element *zone = nullptr;
+    DomainPattern names;                   ///< the zone's domain and every name below it
+    std::vector<const Element *> vpcs;     ///< the VPCs it is associated with
+    const Element *target = nullptr;       ///< the element its names resolve to
+};
+
+/// A Network Firewall, compiled: its stateful rules and its endpoint subnets.
+struct FirewallInfo
+{
+    FirewallRules rules;
+    std::vector<const SubnetInfo *> endpoints;
+};
+
 /// A compiled, read-only view of a design's network: what the reachability engine and the
-/// rules need, indexed by id. Built once per validation in one pass over the design; holds
+/// rules need, indexed by id. Built once per validation in one pass over the design, with
+/// the filters (security groups, network ACLs, firewall rule groups) parsed once; holds
 /// pointers into the design, which must outlive it.
 class Topology
 {
 public:
     explicit Topology(const Design &design);
+    Topology(const Topology &) = delete;
+    Topology &operator=(const Topology &) = delete;
+    ~Topology();
 
     const Design &design() const { return m_design; }
     const SubnetInfo *subnet(const Id &id) const;
@@ -109,26 +184,59 @@ public:
     const std::vector<Interface> &interfaces() const { return m_interfaces; }
     /// The interfaces of an element (an endpoint has one per subnet).
     std::vector<const Interface *> interfacesOf(const Id &element) const;
+    std::span<const Interface *const> interfacesOf(const Element *element) const;
     /// The interface holding \a address in \a vpc, if any.
     const Interface *interfaceAt(const Id &vpc, const Cidr &address) const;
+    const Interface *interfaceAt(const Element *vpc, const Cidr &address) const;
     /// The subnet of \a vpc whose CIDR holds \a address.
     const SubnetInfo *subnetFor(const Id &vpc, const Cidr &address) const;
+    const SubnetInfo *subnetFor(const VpcInfo &vpc, const Cidr &address) const;
     const std::vector<VpcInfo> &vpcs() const { return m_vpcs; }
     const std::vector<DxPath> &dxPaths() const { return m_dxPaths; }
     /// On-premises networks (corporate DC CIDRs).
     const std::vector<std::pair<const Element *, Cidr>> &premises() const { return m_premises; }
     /// The Route 53 private hosted zones of the design.
     const std::vector<const Element *> &hostedZones() const { return m_hostedZones; }
+    const std::vector<HostedZoneInfo> &hostedZoneInfos() const { return m_zoneInfos; }
     /// The endpoint service a PrivateLink endpoint connects to, or null.
     const Element *privateLinkServiceOf(const Id &endpoint) const;
     /// The VPC an element lives in, or null.
     const Element *vpcOf(const Id &element) const;
+    const Element *vpcOf(const Element *element) const;
     /// The corporate DC an element lives in (or is), or null.
     const Element *premisesOf(const Id &element) const;
+    const Element *premisesOf(const Element *element) const;
+
+    /// A VPC endpoint, compiled; null for other elements.
+    const EndpointInfo *endpoint(const Element *element) const;
+    /// The interface endpoints with private DNS for \a service (a short name), VPC by VPC in
+    /// the order of vpcs().
+    const std::vector<const EndpointInfo *> &privateDnsEndpoints(const std::string &service) const;
+    /// The subnets a Transit Gateway attachment forwards from ("subnets").
+    const std::vector<const SubnetInfo *> &attachmentSubnets(const Link *attachment) const;
+    /// A Network Firewall, compiled; null for other elements.
+    const FirewallInfo *firewall(const Element *element) const;
 
 private:
     void addInterface(const Element *element, const Element *subnet, std::optional<Cidr> address,
                       bool publicIp, std::vector<const Element *> groups);
+    void resolve();
+
+    struct AddressKey
+    {
+        const Element *vpc;
+        std::array<uint64_t, 2> address;
+        friend bool operator==(const AddressKey &, const AddressKey &) = default;
+    };
+    struct AddressHash
+    {
+        size_t operator()(const AddressKey &k) const noexcept;
+    };
+    struct Place
+    {
+        const Element *vpc = nullptr;
+        const Element *premises = nullptr;
+    };
 
     const Design &m_design;
     std::vector<SubnetInfo> m_subnets;
@@ -138,13 +246,26 @@ private:
     std::vector<DxPath> m_dxPaths;
     std::vector<std::pair<const Element *, Cidr>> m_premises;
     std::vector<const Element *> m_hostedZones;
+    std::vector<HostedZoneInfo> m_zoneInfos;
+    std::vector<EndpointInfo> m_endpoints;
+    std::vector<SecurityGroupRules> m_groups;
+    std::vector<AclRules> m_acls;
+    std::vector<FirewallInfo> m_firewalls;
     std::unordered_map<Id, const Element *> m_privateLinks;
     std::unordered_map<Id, size_t> m_subnetIndex;
     std::unordered_map<Id, size_t> m_vpcIndex;
     std::unordered_map<Id, size_t> m_tgwIndex;
-    std::unordered_map<Id, std::vector<int>> m_interfacesByElement;
-    std::unordered_map<Id, const Element *> m_vpcOf;
-    std::map<std::pair<std::string, std::array<uint64_t, 2>>, int> m_addressIndex;
+    std::unordered_map<const Element *, size_t> m_subnetByElement;
+    std::unordered_map<const Element *, size_t> m_vpcByElement;
+    std::unordered_map<const Element *, Place> m_places;
+    std::unordered_map<const Element *, std::vector<int>> m_interfaceIndexes;
+    std::unordered_map<const Element *, std::vector<const Interface *>> m_interfacesByElement;
+    std::unordered_map<const Element *, size_t> m_endpointIndex;
+    std::unordered_map<const Element *, size_t> m_groupIndex;
+    std::unordered_map<const Element *, size_t> m_firewallIndex;
+    std::unordered_map<std::string, std::vector<const EndpointInfo *>> m_privateDnsEndpoints;
+    std::unordered_map<const Link *, std::vector<const SubnetInfo *>> m_attachmentSubnets;
+    std::unordered_map<AddressKey, int, AddressHash> m_addressIndex;
 };
 
 } // namespace heiiki::model::network

@@ -6,6 +6,7 @@
 #include "../validation/rules/iamsupport.h"
 #include "../validation/validationcontext.h"
 
+#include <map>
 #include <set>
 
 namespace heiiki::model {
@@ -106,6 +107,13 @@ ScenarioResult scn001(const ValidationContext &context, const IamView &view)
         return r;
     }
     std::vector<std::string> blockedBy;
+    // The endpoint policy's answer for one (endpoint, service): workloads share endpoints.
+    struct Verdict
+    {
+        iam::PolicyVerdict verdict;
+        int statement;
+    };
+    std::map<std::pair<std::string, std::string>, Verdict> verdicts;
     // Workloads in one subnet with the same security groups take the same paths: play the
     // attack from one of each.
     std::set<std::string> played;
@@ -126,7 +134,7 @@ ScenarioResult scn001(const ValidationContext &context, const IamView &view)
                 r.succeeds = true;
                 r.control = "firewall allow-list";
                 r.detail = describe(design, w->id) + " reaches " + svc
-                           + " over the internet (" + path.resolvedAs
+                           + " over the internet (" + context.explain(path).resolvedAs
                            + "): outside credentials work there and data can leave";
                 r.elements = {w->id};
                 for (const Id &f : path.firewalls)
@@ -136,11 +144,16 @@ ScenarioResult scn001(const ValidationContext &context, const IamView &view)
             }
             const Id endpoint = path.endpoints.back();
             const AttachedPolicy *ep = view.endpointPolicyOf(endpoint);
-            const iam::RequestContext request(outsider, probeAction(svc), "*",
-                                              {{"aws:SourceVpce", {endpoint.str()}}});
-            int statement = -1;
-            const auto verdict = ep ? iam::evaluatePolicy(*ep->policy, request, true, &statement)
-                                    : iam::PolicyVerdict::Allow;
+            auto [known, fresh] = verdicts.try_emplace({endpoint.str(), svc},
+                                                       Verdict{iam::PolicyVerdict::Allow, -1});
+            if (fresh && ep) {
+                const iam::RequestContext request(outsider, probeAction(svc), "*",
+                                                  {{"aws:SourceVpce", {endpoint.str()}}});
+                known->second.verdict = iam::evaluatePolicy(*ep->policy, request, true,
+                                                            &known->second.statement);
+            }
+            const int statement = known->second.statement;
+            const auto verdict = known->second.verdict;
             if (verdict == iam::PolicyVerdict::Allow) {
                 r.succeeds = true;
                 r.control = "policy II (endpoint policy)";
@@ -271,7 +284,12 @@ ScenarioResult scn004(const ValidationContext &context)
     const Design &design = context.design();
     ScenarioResult r{"SCN-004", "someone on the internet connects to a workload directly", false,
                      "route", "no workload can be reached from the internet", {}, ""};
-    for (const Element *w : context.workloads())
+    for (const Element *w : context.workloads()) {
+        // Only an address the internet can name can be reached from it: the engine aims at
+        // the workload's first interface, and stops there when it has no public address.
+        const auto ifs = context.topology().interfacesOf(w);
+        if (ifs.empty() || !ifs.front()->publicIp)
+            continue;
         for (int port : {22, 3389, 443, 80}) {
             network::Query q;
             q.fromInternet = true;
@@ -288,6 +306,7 @@ ScenarioResult scn004(const ValidationContext &context)
                 return r;
             }
         }
+    }
     return r;
 }
 
@@ -295,7 +314,7 @@ ScenarioResult scn004(const ValidationContext &context)
 
 std::vector<ScenarioResult> playScenarios(const ValidationContext &context)
 {
-    const IamView view(context.design());
+    const IamView &view = context.iam();
     return {scn001(context, view),
             assumeRoleScenario(context, view, "SCN-002",
                                "someone outside uses a leaked operator access key to assume "

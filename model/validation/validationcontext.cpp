@@ -1,6 +1,7 @@
 #include "validationcontext.h"
 
 #include "../scenarios/scenarios.h"
+#include "rules/iamsupport.h"
 
 namespace heiiki::model {
 
@@ -28,6 +29,13 @@ const network::PathEngine &ValidationContext::paths() const
     return *m_paths;
 }
 
+const rules::IamView &ValidationContext::iam() const
+{
+    if (!m_iam)
+        m_iam = std::make_unique<rules::IamView>(m_design);
+    return *m_iam;
+}
+
 network::Query ValidationContext::queryFor(const Flow &flow)
 {
     network::Query q;
@@ -44,35 +52,69 @@ network::Query ValidationContext::queryFor(const Flow &flow)
     return q;
 }
 
+size_t ValidationContext::QueryHash::operator()(const network::Query &q) const noexcept
+{
+    const std::hash<std::string> h;
+    size_t seed = q.fromInternet ? 0x51ed27 : h(q.from.str());
+    auto mix = [&seed](size_t v) { seed ^= v + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2); };
+    mix(static_cast<size_t>(q.to.kind));
+    mix(h(q.to.value));
+    mix(h(q.protocol));
+    mix(static_cast<size_t>(q.port));
+    return seed;
+}
+
+bool ValidationContext::QueryEqual::operator()(const network::Query &a,
+                                               const network::Query &b) const noexcept
+{
+    // From the internet, the source element does not matter.
+    return a.fromInternet == b.fromInternet && (a.fromInternet || a.from == b.from)
+           && a.to.kind == b.to.kind && a.to.value == b.to.value && a.protocol == b.protocol
+           && a.port == b.port;
+}
+
 const network::PathResult &ValidationContext::trace(const network::Query &query) const
 {
-    const std::string key = (query.fromInternet ? std::string("internet") : query.from.str())
-                            + '\n' + std::to_string(static_cast<int>(query.to.kind)) + '\n'
-                            + query.to.value + '\n' + query.protocol + '\n'
-                            + std::to_string(query.port);
-    auto it = m_traces.find(key);
-    if (it == m_traces.end())
-        it = m_traces.emplace(key, paths().trace(query)).first;
-    return it->second;
+    auto it = m_traces.find(query);
+    if (it == m_traces.end()) {
+        it = m_traces.emplace(query, Traced{paths().trace(query, network::Detail::Brief), {}})
+                 .first;
+        m_queries.emplace(&it->second.brief, &it->first);
+    }
+    return it->second.brief;
+}
+
+const network::PathResult &ValidationContext::explain(const network::PathResult &path) const
+{
+    auto q = m_queries.find(&path);
+    if (q == m_queries.end())
+        return path; // not one of this context's brief traces: it is what there is
+    Traced &traced = m_traces.find(*q->second)->second;
+    if (!traced.full)
+        traced.full = std::make_unique<network::PathResult>(
+            paths().trace(*q->second, network::Detail::Full));
+    return *traced.full;
 }
 
 const network::PathResult &ValidationContext::flowPath(size_t index) const
 {
     if (m_flowPaths.size() != m_design.flows().size())
-        m_flowPaths.assign(m_design.flows().size(), std::nullopt);
+        m_flowPaths.assign(m_design.flows().size(), nullptr);
     auto &slot = m_flowPaths.at(index);
     if (!slot)
-        slot = trace(queryFor(m_design.flows()[index]));
+        slot = &trace(queryFor(m_design.flows()[index]));
     return *slot;
 }
 
-std::vector<const Element *> ValidationContext::workloads() const
+const std::vector<const Element *> &ValidationContext::workloads() const
 {
-    std::vector<const Element *> out;
-    for (const auto &e : m_design.elements())
-        if (e->kind == ElementKind::Ec2Instance || e->kind == ElementKind::LoadBalancer)
-            out.push_back(e.get());
-    return out;
+    if (!m_workloads) {
+        m_workloads.emplace();
+        for (const auto &e : m_design.elements())
+            if (e->kind == ElementKind::Ec2Instance || e->kind == ElementKind::LoadBalancer)
+                m_workloads->push_back(e.get());
+    }
+    return *m_workloads;
 }
 
 const std::vector<ScenarioResult> &ValidationContext::scenarios() const

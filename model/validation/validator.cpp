@@ -18,8 +18,13 @@ std::string_view toString(Severity severity)
 
 std::vector<Finding> validate(const Design &design, const RuleRegistry &registry)
 {
-    std::vector<Finding> findings;
     const ValidationContext context(design);
+    return validate(context, registry);
+}
+
+std::vector<Finding> validate(const ValidationContext &context, const RuleRegistry &registry)
+{
+    std::vector<Finding> findings;
     for (const Rule *rule : registry.rules())
         rule->check(context, findings);
     std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
@@ -34,6 +39,24 @@ std::vector<Finding> validate(const Design &design, const RuleRegistry &registry
         return a.message < b.message;
     });
     return findings;
+}
+
+bool affectsValidation(std::string_view what)
+{
+    while (!what.empty()) {
+        const size_t comma = what.find(',');
+        std::string_view part = what.substr(0, comma);
+        while (!part.empty() && part.front() == ' ')
+            part.remove_prefix(1);
+        while (!part.empty() && part.back() == ' ')
+            part.remove_suffix(1);
+        if (!part.empty() && part != "geometry")
+            return true;
+        if (comma == std::string_view::npos)
+            break;
+        what.remove_prefix(comma + 1);
+    }
+    return false;
 }
 
 FindingSummary summarize(const std::vector<Finding> &findings)

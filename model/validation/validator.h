@@ -3,15 +3,26 @@
 #include "finding.h"
 #include "ruleregistry.h"
 
+#include <string_view>
 #include <vector>
 
 namespace heiiki::model {
 
 class Design;
+class ValidationContext;
 
 /// Runs every rule of a registry over a design and returns the findings in a stable order:
 /// by severity (errors first), rule id, first element id, message.
 std::vector<Finding> validate(const Design &design, const RuleRegistry &registry);
+/// The same in a context the caller keeps (to read its scenarios or traces afterwards).
+std::vector<Finding> validate(const ValidationContext &context, const RuleRegistry &registry);
+
+/// Can a change to an element alter the findings? \a what is what DesignObserver::
+/// elementChanged() reports: comma-separated parts ("name", "parent", "properties",
+/// "geometry", "kind", or a property's name). No rule reads an element's geometry, so a
+/// change that is only "geometry" (the element was moved or resized on the canvas) needs no
+/// revalidation; every other part does.
+bool affectsValidation(std::string_view what);
 
 /// Counts findings per severity.
 struct FindingSummary

@@ -1,7 +1,5 @@
 #include "netrules.h"
-#include "rulesupport.h"
-
-#include "../../iam/policyparser.h"
+#include "iamsupport.h"
 
 namespace heiiki::model::rules {
 
@@ -18,17 +16,11 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        for (const auto &p : design.policies()) {
-            const bool resource = p->type == PolicyType::Trust || p->type == PolicyType::Resource
-                                  || p->type == PolicyType::Endpoint;
-            const auto result = iam::parsePolicy(p->document, resource
-                                                                  ? iam::DocumentKind::Resource
-                                                                  : iam::DocumentKind::Identity);
+        for (const AttachedPolicy &attached : context.iam().policies()) {
+            const PolicyDocument *p = attached.document;
             std::vector<Id> elements{p->id};
-            for (const auto &l : design.links())
-                if (l->kind == LinkKind::Policy && l->to == p->id)
-                    elements.push_back(l->from);
-            for (const auto &problem : result.problems) {
+            elements.insert(elements.end(), attached.linkedFrom.begin(), attached.linkedFrom.end());
+            for (const auto &problem : attached.problems) {
                 if (problem.warning)
                     continue;
                 findings.push_back(finding(

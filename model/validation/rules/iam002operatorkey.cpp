@@ -20,7 +20,7 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        const IamView view(design);
+        const IamView &view = context.iam();
         for (ElementKind kind : {ElementKind::IamGroup, ElementKind::IamUser}) {
             for (const AttachedPolicy *p : view.identityPoliciesOn(kind)) {
                 const std::string account = accountOf(design, *p->attachedTo.front());

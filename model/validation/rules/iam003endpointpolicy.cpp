@@ -3,6 +3,8 @@
 
 #include "../../network/pathengine.h"
 
+#include <map>
+
 namespace heiiki::model::rules {
 
 namespace {
@@ -39,9 +41,12 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        const IamView view(design);
+        const IamView &view = context.iam();
         const std::string outsider = "arn:aws:iam::" + view.outsideAccount()
                                      + ":user/outside-credentials";
+        // The policy's answer per (policy, action): endpoints share their policy.
+        std::map<std::pair<const AttachedPolicy *, std::string>, std::pair<iam::PolicyVerdict, int>>
+            verdicts;
         for (const auto &e : design.elements()) {
             // Endpoints to PrivateLink endpoint services carry no AWS credentials and take no
             // endpoint policy; the rule is about AWS APIs.
@@ -63,10 +68,14 @@ public:
                     pointerOf(design, e->id)));
                 continue;
             }
-            const iam::RequestContext request(outsider, action, "*", {});
-            int statement = -1;
-            if (iam::evaluatePolicy(*p->policy, request, true, &statement)
-                != iam::PolicyVerdict::Allow)
+            auto [known, fresh] = verdicts.try_emplace({p, action}, iam::PolicyVerdict::Allow, -1);
+            if (fresh) {
+                const iam::RequestContext request(outsider, action, "*", {});
+                known->second.first = iam::evaluatePolicy(*p->policy, request, true,
+                                                          &known->second.second);
+            }
+            const int statement = known->second.second;
+            if (known->second.first != iam::PolicyVerdict::Allow)
                 continue;
             findings.push_back(finding(
                 {e->id, p->document->id},

@@ -20,7 +20,7 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        const IamView view(design);
+        const IamView &view = context.iam();
         for (const AttachedPolicy &p : view.policies()) {
             for (const auto &s : p.policy->statements) {
                 // Which service's endpoint the statement's requests pass.

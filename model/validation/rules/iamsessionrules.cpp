@@ -62,7 +62,7 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        const IamView view(design);
+        const IamView &view = context.iam();
         for (const SessionCase &c : sessionCases(view)) {
             int statement = -1;
             std::string how;
@@ -101,7 +101,7 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        const IamView view(design);
+        const IamView &view = context.iam();
         for (const SessionCase &c : sessionCases(view)) {
             const auto inside = std::vector<std::pair<std::string, std::vector<std::string>>>{
                 {"aws:SourceVpce", {ssmEndpoint(view)}},

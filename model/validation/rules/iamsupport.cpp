@@ -16,15 +16,24 @@ IamView::IamView(const Design &design)
                                                              : iam::DocumentKind::Identity);
         index.emplace(p->id, m_policies.size());
         m_policies.push_back({p.get(),
-                              std::make_shared<iam::Policy>(parsed.policy ? *parsed.policy
+                              std::make_shared<iam::Policy>(parsed.policy ? std::move(*parsed.policy)
                                                                           : iam::Policy()),
+                              {},
+                              std::move(parsed.problems),
                               {}});
     }
     for (const auto &l : design.links())
         if (l->kind == LinkKind::Policy)
-            if (auto it = index.find(l->to); it != index.end())
+            if (auto it = index.find(l->to); it != index.end()) {
+                AttachedPolicy &p = m_policies[it->second];
+                p.linkedFrom.push_back(l->from);
                 if (const Element *e = design.element(l->from))
-                    m_policies[it->second].attachedTo.push_back(e);
+                    p.attachedTo.push_back(e);
+            }
+    for (const auto &p : m_policies)
+        if (p.document->type == PolicyType::Endpoint)
+            for (const Element *e : p.attachedTo)
+                m_endpointPolicies.emplace(e->id, &p);
     for (const auto &e : design.elements())
         if (e->kind == ElementKind::VpcEndpoint) {
             const std::string id = str(e->property("endpointId"));
@@ -62,11 +71,8 @@ std::vector<const AttachedPolicy *> IamView::identityPoliciesOn(ElementKind kind
 
 const AttachedPolicy *IamView::endpointPolicyOf(const Id &endpoint) const
 {
-    for (const auto &p : m_policies)
-        for (const Element *e : p.attachedTo)
-            if (e->id == endpoint && p.document->type == PolicyType::Endpoint)
-                return &p;
-    return nullptr;
+    auto it = m_endpointPolicies.find(endpoint);
+    return it == m_endpointPolicies.end() ? nullptr : it->second;
 }
 
 std::vector<std::string> IamView::endpointIds(const std::string &service) const

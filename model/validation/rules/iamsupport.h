@@ -16,9 +16,13 @@ struct AttachedPolicy
     const PolicyDocument *document = nullptr;
     std::shared_ptr<iam::Policy> policy;
     std::vector<const Element *> attachedTo;
+    std::vector<iam::PolicyProblem> problems; ///< what the parser found wrong (IAM-001)
+    std::vector<Id> linkedFrom; ///< the `from` of every policy link to it, in link order
 };
 
-/// What the IAM rules need to know about a design's identities and endpoints.
+/// What the IAM rules need to know about a design's identities and endpoints. Built once
+/// per validation (ValidationContext::iam()): every policy document parsed once, lookups
+/// indexed.
 class IamView
 {
 public:
@@ -29,7 +33,7 @@ public:
     std::vector<const AttachedPolicy *> trustPolicies() const;
     /// Identity policies attached to an element of \a kind.
     std::vector<const AttachedPolicy *> identityPoliciesOn(ElementKind kind) const;
-    /// Endpoint policies by endpoint element.
+    /// The endpoint policy of an endpoint element (the first attached), or null.
     const AttachedPolicy *endpointPolicyOf(const Id &endpoint) const;
 
     /// The AWS ids (endpointId, else the element id) of the interface endpoints of a service.
@@ -52,6 +56,7 @@ private:
     std::vector<AttachedPolicy> m_policies;
     std::vector<std::pair<std::string, std::string>> m_endpointIds; // id, service
     std::vector<std::string> m_org;
+    std::unordered_map<Id, const AttachedPolicy *> m_endpointPolicies;
 };
 
 /// True when a statement of the policy names an AWS principal (not only services).

@@ -57,7 +57,7 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        const IamView view(design);
+        const IamView &view = context.iam();
         for (const TrustCase &c : trustCases(design, view)) {
             int statement = -1;
             std::string how;

@@ -36,9 +36,9 @@ public:
                 q.fromInternet = true;
                 q.to = {network::Target::Kind::Element, w->id.str()};
                 q.port = port;
-                const auto &path = context.trace(q);
-                if (!path.delivered)
+                if (!context.trace(q).delivered)
                     continue;
+                const auto &path = context.explain(context.trace(q));
                 findings.push_back(finding(
                     pathElements(path),
                     describe(design, w->id) + " can be reached from the internet on tcp "
@@ -60,15 +60,16 @@ public:
             if (flow.mustSucceed || !src
                 || (src->kind != ElementKind::Saas && src->kind != ElementKind::ThirdPartyHub))
                 continue;
-            const auto &path = context.flowPath(i);
-            if (path.delivered)
-                findings.push_back(finding(
-                    pathElements(path),
-                    flowName(flow) + " must be impossible, but the internet reaches "
-                        + flow.target.value + " (" + route(path) + ").",
-                    "Remove the inbound path: public addresses, internet gateway routes and "
-                    "security group rules that admit the internet.",
-                    flowPointer(design, flow)));
+            if (!context.flowPath(i).delivered)
+                continue;
+            const auto &path = context.explain(context.flowPath(i));
+            findings.push_back(finding(
+                pathElements(path),
+                flowName(flow) + " must be impossible, but the internet reaches "
+                    + flow.target.value + " (" + route(path) + ").",
+                "Remove the inbound path: public addresses, internet gateway routes and "
+                "security group rules that admit the internet.",
+                flowPointer(design, flow)));
         }
     }
 };

@@ -23,9 +23,9 @@ public:
             return p.delivered && p.reachedInternet && p.firewalls.empty();
         };
         for (const Element *w : context.workloads()) {
-            const auto &probe = context.internetProbe(*w);
-            if (!bypass(probe))
+            if (!bypass(context.internetProbe(*w)))
                 continue;
+            const auto &probe = context.explain(context.internetProbe(*w));
             findings.push_back(finding(
                 pathElements(probe),
                 describe(design, w->id) + " reaches the internet without passing a Network "
@@ -40,11 +40,11 @@ public:
             const Flow &flow = design.flows()[i];
             if (!flow.via.empty())
                 continue;
-            const auto &path = context.flowPath(i);
             const Element *src = design.element(flow.source);
-            if (!bypass(path) || !src
+            if (!bypass(context.flowPath(i)) || !src
                 || (src->kind == ElementKind::Ec2Instance || src->kind == ElementKind::LoadBalancer))
                 continue; // workloads were reported above
+            const auto &path = context.explain(context.flowPath(i));
             findings.push_back(finding(
                 pathElements(path),
                 flowName(flow) + " reaches the internet without passing a Network Firewall ("

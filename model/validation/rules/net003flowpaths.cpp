@@ -34,10 +34,11 @@ public:
             const Element *src = design.element(flow.source);
             const bool fromInternet = src && (src->kind == ElementKind::Saas
                                               || src->kind == ElementKind::ThirdPartyHub);
-            const auto &path = context.flowPath(i);
-            if (flow.mustSucceed && !path.delivered) {
-                if (path.reason == network::StopReason::PeeringTransitivity)
+            const auto &brief = context.flowPath(i);
+            if (flow.mustSucceed && !brief.delivered) {
+                if (brief.reason == network::StopReason::PeeringTransitivity)
                     continue; // NET-013
+                const auto &path = context.explain(brief);
                 std::vector<Id> elements{flow.source};
                 if (!path.blockedAt.isNull())
                     elements.push_back(path.blockedAt);
@@ -54,7 +55,8 @@ public:
                              : "Add the missing route, attachment or rule on the path so that the "
                                "flow is delivered, or mark the flow as one that must be blocked.",
                     flowPointer(design, flow)));
-            } else if (!flow.mustSucceed && path.delivered && !fromInternet) {
+            } else if (!flow.mustSucceed && brief.delivered && !fromInternet) {
+                const auto &path = context.explain(brief);
                 findings.push_back(finding(
                     pathElements(path),
                     flowName(flow) + " must be impossible but is delivered (" + route(path)

@@ -22,9 +22,10 @@ public:
         for (const ServiceCall &call : serviceCalls(design)) {
             if (call.flow && call.flow->via == "session-manager")
                 continue; // NET-007
-            const auto &path = context.trace(serviceQuery(call));
-            if (!path.endpoints.empty() || blockedAtEndpoint(design, path))
+            const auto &brief = context.trace(serviceQuery(call));
+            if (!brief.endpoints.empty() || blockedAtEndpoint(design, brief))
                 continue;
+            const auto &path = context.explain(brief);
             findings.push_back(finding(
                 {call.caller},
                 describe(design, call.caller) + " calls " + call.service + " (" + call.purpose

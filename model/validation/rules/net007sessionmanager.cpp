@@ -70,7 +70,7 @@ public:
                 elements,
                 describe(design, call.caller) + " (" + call.purpose + ") cannot reach "
                     + call.service + " through a VPC endpoint"
-                    + (dnsOff.empty() ? ": " + path.explanation
+                    + (dnsOff.empty() ? ": " + context.explain(path).explanation
                                       : ": private DNS is off on " + dnsOff)
                     + ". In a closed network the session cannot start.",
                 dnsOff.empty()

@@ -28,7 +28,7 @@ public:
                 {path.blockedAt, call.caller},
                 describe(design, path.blockedAt) + " blocks " + call.service + " for "
                     + describe(design, call.caller) + " (" + call.purpose + "): "
-                    + path.explanation + ".",
+                    + context.explain(path).explanation + ".",
                 path.reason == network::StopReason::SecurityGroup
                     ? "Allow inbound tcp 443 from the callers' CIDRs in the endpoint's security "
                       "group."

@@ -31,7 +31,8 @@ public:
                 elements.push_back(p);
             findings.push_back(finding(
                 elements,
-                flowName(flow) + " needs to go on past a VPC peering: " + path.explanation
+                flowName(flow) + " needs to go on past a VPC peering: "
+                    + context.explain(path).explanation
                     + ".",
                 "Peer the two VPCs directly, or attach both to a Transit Gateway.",
                 flowPointer(design, flow)));

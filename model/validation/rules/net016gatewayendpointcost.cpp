@@ -45,9 +45,9 @@ public:
                 service = network::PathEngine::serviceName(str(t->property("service")));
             if ((service != "s3" && service != "dynamodb") || flow.gbPerMonth <= 0)
                 continue;
-            const auto &path = context.flowPath(i);
-            if (path.natGateways.empty() && path.firewalls.empty())
+            if (context.flowPath(i).natGateways.empty() && context.flowPath(i).firewalls.empty())
                 continue;
+            const auto &path = context.explain(context.flowPath(i));
             const bool viaTgw = std::any_of(path.hops.begin(), path.hops.end(), [&](const auto &h) {
                 const Element *e = design.element(h.element);
                 return e && e->kind == ElementKind::TransitGateway;

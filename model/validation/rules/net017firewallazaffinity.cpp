@@ -28,10 +28,11 @@ public:
             if (!path.crossedAzToFirewall || path.firewalls.empty()
                 || !reported.insert(source).second)
                 return;
+            const auto &full = context.explain(path);
             findings.push_back(finding(
                 {source, path.firewalls.front()},
                 describe(design, source) + " reaches " + describe(design, path.firewalls.front())
-                    + " through an endpoint in another Availability Zone (" + route(path)
+                    + " through an endpoint in another Availability Zone (" + route(full)
                     + "): an AZ outage cuts its egress, inspection can become asymmetric, and "
                       "cross-AZ traffic is charged.",
                 "Give the firewall an endpoint in every AZ that has workloads, route each AZ's "

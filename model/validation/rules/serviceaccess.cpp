@@ -46,8 +46,8 @@ bool blockedAtEndpoint(const Design &design, const network::PathResult &path)
     if (path.delivered || (path.reason != network::StopReason::NetworkAcl
                            && path.reason != network::StopReason::SecurityGroup))
         return false;
-    if (path.resolvedAs.find("interface endpoint") == std::string::npos
-        && path.resolvedAs.find("hosted zone") == std::string::npos)
+    if (path.resolution != network::Resolution::InterfaceEndpoint
+        && path.resolution != network::Resolution::HostedZone)
         return false;
     const Element *at = design.element(path.blockedAt);
     return at

@@ -1,0 +1,160 @@
+#pragma once
+
+#include "pathengine.h"
+#include "pathresult.h"
+#include "topology.h"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace heiiki::model::network {
+
+/// Follows one query through a topology, hop by hop (PathEngine's worker; one per trace).
+/// Resolving the source and the destination (DNS, private DNS, hosted zones, endpoints) is
+/// in tracerresolve.cpp, forwarding in tracer.cpp.
+///
+/// With Detail::Brief, nothing that only a person reads (hops, explanations) is built: the
+/// texts are passed as callables and called only for a full trace.
+class Tracer
+{
+public:
+    Tracer(const Topology &topology, const Query &query, Detail detail);
+
+    PathResult run();
+    /// Aims service calls from the premises at this endpoint interface.
+    void force(const Interface *endpoint) { m_forced = endpoint; }
+
+private:
+    /// What the packet is aimed at once the destination has been resolved.
+    struct Destination
+    {
+        enum class Kind { Host, Internet, Premises, GatewayService };
+        Kind kind = Kind::Host;
+        Cidr address;
+        const Element *element = nullptr;    ///< the element meant
+        const Interface *interface = nullptr;
+        std::string domain;                  ///< TLS SNI / HTTP Host, when there is one
+        std::string service;                 ///< for gateway endpoints' prefix lists
+    };
+
+    /// A subnet boundary the packet crossed; the reply crosses it the other way.
+    struct Crossing
+    {
+        const SubnetInfo *subnet;
+        bool inbound;
+        Cidr peer;
+    };
+
+    /// A place where the reply needs a route of its own back to the client.
+    struct ReturnLeg
+    {
+        enum class Kind { Peering, TransitGateway };
+        Kind kind = Kind::Peering;
+        const Link *peering = nullptr;        ///< Peering: the peering crossed
+        const VpcInfo *vpc = nullptr;         ///< Peering: the VPC entered
+        const TgwInfo *tgw = nullptr;         ///< TransitGateway: the gateway crossed
+        const Link *in = nullptr;             ///< the attachment the packet came in by
+        const Link *out = nullptr;            ///< the attachment it left by
+        const VpcInfo *outVpc = nullptr;      ///< the VPC behind `out`, if any
+        Cidr client;                          ///< where the reply goes (the source then)
+    };
+
+    // Outcomes. Texts are callables returning std::string, called for full traces only.
+    template<typename Why>
+    PathResult &stop(StopReason reason, const Element *at, Why &&why)
+    {
+        m_result.delivered = false;
+        m_result.reason = reason;
+        m_result.blockedAt = at ? at->id : Id();
+        noteVpc(at);
+        if (m_full) {
+            m_result.explanation = why();
+            if (at)
+                m_result.hops.push_back({at->id, "stops: " + m_result.explanation});
+        }
+        return m_result;
+    }
+    template<typename How>
+    PathResult &deliver(const Element *at, How &&how)
+    {
+        if (!checkReturnPath())
+            return m_result;
+        m_result.delivered = true;
+        m_result.reason = StopReason::None;
+        noteVpc(at);
+        if (m_full) {
+            m_result.explanation = how();
+            if (at && !m_result.hops.empty() && m_result.hops.back().element == at->id)
+                m_result.hops.back().action += "; delivered";
+            else if (at)
+                m_result.hops.push_back({at->id, "delivered"});
+        }
+        return m_result;
+    }
+    template<typename Action>
+    void hop(const Element *e, Action &&action)
+    {
+        noteVpc(e);
+        if (m_full && e)
+            m_result.hops.push_back({e->id, action()});
+    }
+    /// Records the VPC of an element on the path (PathResult::vpcs).
+    void noteVpc(const Element *e);
+    /// Where a filter writes why it decided: nowhere in a brief trace.
+    std::string *why() { return m_full ? &m_why : nullptr; }
+
+    // Resolution (tracerresolve.cpp).
+    bool resolveSource();
+    bool resolveDestination();
+    bool resolveService(const std::string &service);
+    bool resolveDomain(const std::string &domain);
+    void aimAtInterface(const Interface *i, Resolution how, const std::string &text);
+    const Interface *nearestInterface(std::span<const Interface *const> interfaces) const;
+
+    // Forwarding (tracer.cpp).
+    PathResult &start();
+    PathResult &fromSubnet(const SubnetInfo *s);
+    PathResult &deliverInVpc(const VpcInfo &vpc, const SubnetInfo *from, bool fromGateway);
+    PathResult &intoTransitGateway(const Element *tgw, const Link *attachment,
+                                   const std::string &zone);
+    PathResult &toPremises(const Link *association, const Element *gateway);
+    PathResult &fromPremises();
+    PathResult &fromInternet();
+    bool cross(const SubnetInfo *from, const SubnetInfo *to);
+    /// Leaves \a from towards a gateway (internet, Transit Gateway, VGW, endpoint): its
+    /// network ACL's outbound rules apply.
+    bool leave(const SubnetInfo *from) { return cross(from, nullptr); }
+    /// The reply's way back: the network ACLs crossed (stateless), then a route back at
+    /// every peering and Transit Gateway crossed.
+    bool checkReturnPath();
+    bool checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered);
+    const SubnetInfo *entrySubnet(const Link *attachment, const std::string &zone) const;
+    /// The route a subnet's table picks for \a address (longest prefix; the VPC's own CIDRs
+    /// as local routes). Null when none; \a local tells a local route.
+    const Route *routeFor(const SubnetInfo &s, const Cidr &address, bool *local) const;
+
+    const Topology &m_t;
+    const Query &m_q;                ///< not owned: the caller's, for the trace's length
+    bool m_fromInternet = false;     ///< the query's, or a service on the internet's
+    const bool m_full;
+    PathResult m_result;
+    Destination m_dst;
+    Cidr m_src;                      ///< the source address as the packet carries it now
+    Cidr m_originalSrc;
+    const Interface *m_srcIf = nullptr;
+    const Element *m_srcPremises = nullptr;
+    const VpcInfo *m_srcVpc = nullptr;
+    std::string m_srcZone;           ///< the source's Availability Zone, when in a VPC
+    const Interface *m_forced = nullptr;
+    bool m_srcPublic = false;        ///< the current source address is public
+    std::vector<Crossing> m_crossings;
+    std::vector<ReturnLeg> m_returns;
+    const SubnetInfo *m_deliveredIn = nullptr; ///< the subnet the destination is in
+    std::vector<std::pair<const SubnetInfo *, std::array<uint64_t, 2>>> m_visited;
+    std::vector<const Element *> m_vpcs; ///< PathResult::vpcs, as elements
+    std::string m_why;               ///< the last filter's reason, in a full trace
+    int m_steps = 0;
+};
+
+} // namespace heiiki::model::network

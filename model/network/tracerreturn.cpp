@@ -1,0 +1,112 @@
+// The reply's way back: a connection works only when the reply gets through the stateless
+// network ACLs it meets and finds a route back at every peering and Transit Gateway the
+// request crossed.
+#include "tracer.h"
+
+namespace heiiki::model::network {
+
+bool Tracer::checkReturnPath()
+{
+    for (const auto &c : m_crossings) {
+        // The reply goes the other way, to the client's ephemeral port.
+        if (!checkNetworkAcl(c.subnet->acl, !c.inbound, c.peer, m_q.protocol, kEphemeralPort,
+                             why())) {
+            stop(StopReason::NetworkAcl, c.subnet->nacl ? c.subnet->nacl : c.subnet->subnet, [&] {
+                return "the reply is dropped: " + m_why + " (network ACLs are stateless; allow "
+                       "the ephemeral ports " + std::string(c.inbound ? "out of " : "into ")
+                       + c.subnet->subnet->id.str() + ")";
+            });
+            return false;
+        }
+    }
+    // The reply retraces the gateways crossed, last first, and needs a route at each.
+    for (auto leg = m_returns.rbegin(); leg != m_returns.rend(); ++leg)
+        if (!checkReturnRoute(*leg, m_deliveredIn))
+            return false;
+    return true;
+}
+
+const Route *Tracer::routeFor(const SubnetInfo &s, const Cidr &address, bool *local) const
+{
+    const Route *best = nullptr;
+    int bestLength = -1;
+    *local = false;
+    if (s.vpcInfo)
+        for (const Cidr &c : s.vpcInfo->cidrs)
+            if (c.contains(address) && c.prefixLength() > bestLength) {
+                bestLength = c.prefixLength();
+                *local = true;
+            }
+    for (const Route &r : s.routes)
+        if (r.cidr && r.cidr->contains(address) && r.cidr->prefixLength() > bestLength) {
+            bestLength = r.cidr->prefixLength();
+            best = &r;
+            *local = false;
+        }
+    return *local ? nullptr : best;
+}
+
+bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
+{
+    // The subnet the reply starts from, when it is in the network the leg led into.
+    const VpcInfo *entered = leg.kind == ReturnLeg::Kind::Peering ? leg.vpc : leg.outVpc;
+    if (delivered && entered && delivered->vpcInfo == entered) {
+        bool local = false;
+        const Route *back = routeFor(*delivered, leg.client, &local);
+        const bool ok = local
+                        || (back
+                            && (leg.kind == ReturnLeg::Kind::Peering
+                                    ? back->peering == leg.peering
+                                    : back->target == leg.tgw->tgw));
+        if (!ok) {
+            stop(StopReason::NoRoute, delivered->subnet, [&] {
+                const std::string way = leg.kind == ReturnLeg::Kind::Peering
+                                            ? leg.peering->id.str()
+                                            : leg.tgw->tgw->id.str();
+                const std::string target = !back         ? std::string()
+                                           : back->peering ? back->peering->id.str()
+                                                           : back->target->id.str();
+                return "no return route: the route table of " + delivered->subnet->id.str()
+                       + (back ? " sends the reply to " + leg.client.addressString() + " to "
+                                     + target + ", not back through " + way
+                               : " has no route back to " + leg.client.addressString()
+                                     + " (through " + way + ")")
+                       + ", so the connection fails";
+            });
+            return false;
+        }
+    }
+    if (leg.kind != ReturnLeg::Kind::TransitGateway)
+        return true;
+    const Element *tgw = leg.tgw->tgw;
+    auto assoc = leg.tgw->associations.find(leg.out->id);
+    if (assoc == leg.tgw->associations.end()) {
+        stop(StopReason::NoRoute, tgw, [&] {
+            return "no return route: attachment " + leg.out->id.str()
+                   + " is associated with no route table, so the reply to "
+                   + leg.client.addressString() + " goes nowhere";
+        });
+        return false;
+    }
+    const TgwRouteTable &table = leg.tgw->tables[static_cast<size_t>(assoc->second)];
+    const TgwRoute *back = table.lookup(leg.client);
+    if (!back || back->blackhole || back->attachment != leg.in) {
+        stop(StopReason::NoRoute, tgw, [&] {
+            std::string what;
+            if (!back)
+                what = " has no route back to " + leg.client.addressString();
+            else if (back->blackhole)
+                what = " blackholes the reply to " + leg.client.addressString() + " ("
+                       + back->cidr.toString() + ")";
+            else
+                what = " sends the reply to " + leg.client.addressString() + " to "
+                       + back->attachment->id.str() + ", not back to " + leg.in->id.str();
+            return "no return route: route table " + table.name + " (of "
+                   + leg.out->id.str() + ")" + what + ", so the connection fails";
+        });
+        return false;
+    }
+    return true;
+}
+
+} // namespace heiiki::model::network

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "../core/design.h"
+#include "../scenarios/scenarios.h"
+#include "finding.h"
+#include "ruleregistry.h"
+
+#include <vector>
+
+namespace heiiki::model {
+
+/// Keeps the last validation of one design and runs the rules again only after a change
+/// that can alter the findings. It observes the design it is attached to: moving or
+/// resizing an element (a "geometry" change, see affectsValidation()) leaves the result as
+/// it is; any other change to an element, and every change to links, policies, flows,
+/// settings or the whole design, makes it stale. results() then validates again, once.
+///
+/// Not thread-safe: use it on the thread that changes the design (the UI validates a copy
+/// on a worker; it can ask affectsValidation() before it requests a run instead).
+class IncrementalValidator : public DesignObserver
+{
+public:
+    /// \a registry is not owned and must outlive the validator.
+    explicit IncrementalValidator(const RuleRegistry &registry);
+    ~IncrementalValidator() override;
+    IncrementalValidator(const IncrementalValidator &) = delete;
+    IncrementalValidator &operator=(const IncrementalValidator &) = delete;
+
+    /// Observes \a design (not owned; detach() before it is destroyed) and marks the result
+    /// stale.
+    void attach(Design &design);
+    void detach();
+
+    /// The findings of \a design as it is now: the kept ones when no change since the last
+    /// run can alter them, else a new validation.
+    const std::vector<Finding> &findings(const Design &design);
+    /// The scenarios of the same run as findings().
+    const std::vector<ScenarioResult> &scenarios(const Design &design);
+
+    bool isStale() const { return m_stale; }
+    /// Forgets the kept result (after a change made without an announcement).
+    void invalidate() { m_stale = true; }
+    /// How many times the rules have run.
+    int runs() const { return m_runs; }
+
+    // DesignObserver
+    void elementAdded(const Id &) override { m_stale = true; }
+    void elementRemoved(const Id &) override { m_stale = true; }
+    void elementChanged(const Id &id, std::string_view what) override;
+    void linkAdded(const Id &) override { m_stale = true; }
+    void linkRemoved(const Id &) override { m_stale = true; }
+    void linkChanged(const Id &) override { m_stale = true; }
+    void policyAdded(const Id &) override { m_stale = true; }
+    void policyRemoved(const Id &) override { m_stale = true; }
+    void policyChanged(const Id &) override { m_stale = true; }
+    void designChanged(std::string_view) override { m_stale = true; }
+    void designReset() override { m_stale = true; }
+
+private:
+    void refresh(const Design &design);
+
+    const RuleRegistry &m_registry;
+    Design *m_design = nullptr;
+    const Design *m_validated = nullptr;
+    bool m_stale = true;
+    int m_runs = 0;
+    std::vector<Finding> m_findings;
+    std::vector<ScenarioResult> m_scenarios;
+};
+
+} // namespace heiiki::model

@@ -1,0 +1,167 @@
+// Designer benchmark: with a synthetic design of about 5,000 elements, the time to open and
+// show it, the frame time while panning and zooming (the viewport painted offscreen), and the
+// latency from an edit to the revalidated, repainted canvas.
+//
+//   cmake -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHEIIKI_BUILD_BENCHMARKS=ON
+//   cmake --build build-bench --target bench_designer -j2
+//   QT_QPA_PLATFORM=offscreen build-bench/tests/bench/bench_designer [--elements 5000]
+#include "designgenerator.h"
+
+#include "model/io/designfile.h"
+#include "ui/commands/editelementscommand.h"
+#include "ui/designscene.h"
+#include "ui/designview.h"
+#include "ui/document/designdocument.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace heiiki;
+
+namespace {
+
+struct Series
+{
+    std::vector<double> ms;
+    double median() const
+    {
+        auto v = ms;
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0 : v[v.size() / 2];
+    }
+    double worst() const { return ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
+    double p95() const
+    {
+        auto v = ms;
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0 : v[std::min(v.size() - 1, v.size() * 95 / 100)];
+    }
+};
+
+/// Paints the view's viewport into an image, as a frame on screen would be painted.
+double paintFrame(ui::DesignView *view, QImage &frame)
+{
+    QElapsedTimer timer;
+    timer.start();
+    frame.fill(Qt::white);
+    QPainter painter(&frame);
+    view->render(&painter, QRectF(frame.rect()), view->viewport()->rect());
+    painter.end();
+    return timer.nsecsElapsed() / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication::setAttribute(Qt::AA_Use96Dpi);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("HeiikiBench"));
+    int target = 5000;
+    const QStringList args = app.arguments();
+    if (const int i = args.indexOf(QStringLiteral("--elements")); i > 0 && i + 1 < args.size())
+        target = args[i + 1].toInt();
+
+    int spokes = 1;
+    while (spokes < bench::maxHubAndSpokeSpokes()
+           && int(bench::generateHubAndSpoke(spokes).elements().size()) < target)
+        spokes = std::max(spokes + 1, spokes * 2);
+    while (spokes > 1 && int(bench::generateHubAndSpoke(spokes - 1).elements().size()) >= target)
+        --spokes;
+    const model::Design generated = bench::generateHubAndSpoke(spokes);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bench.heiiki.json"));
+    if (const std::string error = model::io::saveDesignFile(generated, path.toStdString());
+        !error.empty()) {
+        std::fprintf(stderr, "cannot write the design: %s\n", error.c_str());
+        return 1;
+    }
+    std::printf("design: %d spokes, %zu elements, %zu links\n", spokes,
+                generated.elements().size(), generated.links().size());
+
+    ui::MainWindow window(nullptr, dir.filePath(QStringLiteral("recovery")));
+    window.resize(1600, 1000);
+    window.show();
+    app.processEvents();
+    QImage frame(window.view()->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+
+    // Open and show: read, lay out, build the canvas, paint the first frame.
+    QElapsedTimer timer;
+    timer.start();
+    window.openDesign(path);
+    app.processEvents();
+    const double openMs = timer.nsecsElapsed() / 1e6;
+    const double firstFrame = paintFrame(window.view(), frame);
+    std::printf("open and show: %.1f ms (+ first frame %.1f ms)\n", openMs, firstFrame);
+    window.document()->waitForValidation();
+
+    // Panning and zooming at a working zoom (100 %) and the whole design (fit).
+    ui::DesignView *view = window.view();
+    for (const bool fit : {false, true}) {
+        if (fit)
+            view->fitDesign();
+        else
+            view->setTransform(QTransform());
+        Series pan, zoom;
+        for (int i = 0; i < 60; ++i) {
+            view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + 37);
+            view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 23);
+            pan.ms.push_back(paintFrame(view, frame));
+        }
+        for (int i = 0; i < 40; ++i) {
+            view->zoomBy(i % 2 ? 1 / 1.1 : 1.1);
+            zoom.ms.push_back(paintFrame(view, frame));
+        }
+        std::printf("%s: pan frame median %.2f ms, p95 %.2f, worst %.2f; zoom frame median %.2f "
+                    "ms, p95 %.2f, worst %.2f\n",
+                    fit ? "whole design" : "100 % zoom", pan.median(), pan.p95(), pan.worst(),
+                    zoom.median(), zoom.p95(), zoom.worst());
+    }
+
+    // Edit → revalidate → repaint: rename an instance (a semantic edit: validation reruns),
+    // and move one (geometry only: no revalidation).
+    view->setTransform(QTransform());
+    Series uiThread, total, move;
+    const model::Id instance(bench::spokeInstanceId(spokes / 2, 'a', "app", 1));
+    for (int i = 0; i < 15; ++i) {
+        ui::DesignDocument *document = window.document();
+        model::Element before = *document->design().element(instance);
+        model::Element after = before;
+        after.name = "renamed " + std::to_string(i);
+        timer.restart();
+        document->undoStack()->push(new ui::EditElementsCommand(document, {before}, {after},
+                                                                QStringLiteral("Rename")));
+        app.processEvents(); // the validation request leaves the UI thread here
+        paintFrame(view, frame);
+        uiThread.ms.push_back(timer.nsecsElapsed() / 1e6);
+        document->waitForValidation();
+        paintFrame(view, frame);
+        total.ms.push_back(timer.nsecsElapsed() / 1e6);
+
+        model::Element moved = *document->design().element(instance);
+        model::Element shifted = moved;
+        shifted.geometry->x += 10;
+        timer.restart();
+        document->undoStack()->push(new ui::EditElementsCommand(document, {moved}, {shifted},
+                                                                QStringLiteral("Move")));
+        app.processEvents();
+        paintFrame(view, frame);
+        move.ms.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    std::printf("edit (rename): UI thread until repainted %.1f ms median (worst %.1f); until "
+                "revalidated and repainted %.1f ms median (worst %.1f)\n",
+                uiThread.median(), uiThread.worst(), total.median(), total.worst());
+    std::printf("move one element: until repainted %.1f ms median (worst %.1f)\n", move.median(),
+                move.worst());
+    return 0;
+}

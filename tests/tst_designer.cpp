@@ -1,0 +1,491 @@
+// The interactive designer: drops, links, every command's undo and redo, paste, autosave
+// recovery, and the rendered canvas against a stored image.
+#include "testsupport.h"
+
+#include "model/io/designfile.h"
+#include "model/io/designwriter.h"
+#include "model/layout/autolayout.h"
+#include "model/validation/validator.h"
+#include "ui/commands/editdesigncommand.h"
+#include "ui/commands/editelementscommand.h"
+#include "ui/commands/insertcommand.h"
+#include "ui/commands/removecommand.h"
+#include "ui/containeritem.h"
+#include "ui/designscene.h"
+#include "ui/designview.h"
+#include "ui/document/autosaver.h"
+#include "ui/document/designdocument.h"
+#include "ui/document/validationrunner.h"
+#include "ui/mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QPainter>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace heiiki;
+using heiiki::model::Id;
+
+namespace {
+
+const QString kReference = tests::sourcePath(QStringLiteral("resources/samples/reference-tokyo.heiiki.json"));
+
+model::Design loadReference()
+{
+    auto result = model::io::loadDesignFile(kReference.toStdString());
+    if (!result.design)
+        qFatal("the reference design does not load");
+    return std::move(*result.design);
+}
+
+std::string json(const ui::DesignDocument &document)
+{
+    return model::io::designToText(document.design());
+}
+
+/// The scene position of the centre of element \a id's frame.
+QPointF centreOf(ui::DesignScene &scene, const char *id)
+{
+    const ui::ElementItem *item = scene.elementItem(Id(id));
+    Q_ASSERT(item);
+    return item->mapToScene(item->frameRect().center());
+}
+
+} // namespace
+
+class TestDesigner : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_document = std::make_unique<ui::DesignDocument>();
+        m_document->reset(loadReference(), kReference);
+        m_scene = std::make_unique<ui::DesignScene>(m_document.get());
+    }
+    void cleanup()
+    {
+        m_scene.reset();
+        m_document.reset();
+    }
+
+    void dropCreatesElementInContainerUnderCursor()
+    {
+        // A free spot inside the private subnet: below its title band.
+        const ui::ElementItem *subnet = m_scene->elementItem(Id("subnet-work-a-private"));
+        const QPointF spot = subnet->mapToScene(QPointF(12, model::LayoutMetrics::titleHeight + 4));
+        const auto id = m_scene->dropElement(model::ElementKind::Ec2Instance, spot);
+        QVERIFY(id);
+        const model::Element *added = m_document->design().element(*id);
+        QVERIFY(added);
+        QCOMPARE(added->parent, Id("subnet-work-a-private"));
+        QVERIFY(m_scene->elementItem(*id));
+        QCOMPARE(m_scene->elementItem(*id)->parentItem(), subnet);
+        QCOMPARE(m_document->undoStack()->count(), 1);
+        m_document->undoStack()->undo();
+        QVERIFY(!m_document->design().element(*id));
+        QVERIFY(!m_scene->elementItem(*id));
+    }
+
+    void forbiddenDropIsRefused()
+    {
+        QSignalSpy messages(m_scene.get(), &ui::DesignScene::statusMessage);
+        const std::string before = json(*m_document);
+        // A subnet belongs in an Availability Zone or a VPC, not in a region's free space.
+        const ui::ElementItem *region = m_scene->elementItem(Id("region-b-tokyo"));
+        const QPointF spot = region->mapToScene(QPointF(4, model::LayoutMetrics::titleHeight - 4));
+        QVERIFY(!m_scene->dropElement(model::ElementKind::Subnet, spot));
+        QCOMPARE(messages.count(), 1);
+        const QString why = messages.first().first().toString();
+        QVERIFY2(why.contains(QLatin1String("Subnet")) && why.contains(QLatin1String("Availability Zone")),
+                 qPrintable(why));
+        QCOMPARE(json(*m_document), before);
+        QCOMPARE(m_document->undoStack()->count(), 0);
+        // Far outside everything: the top level, where only top-level kinds may stand.
+        QVERIFY(!m_scene->dropElement(model::ElementKind::Ec2Instance, QPointF(-5000, -5000)));
+        QVERIFY(m_scene->dropElement(model::ElementKind::Account, QPointF(-5000, -5000)));
+    }
+
+    void linkingOffersOnlyAllowedKinds()
+    {
+        // A VPC and a Transit Gateway: a TGW attachment, and nothing else.
+        const auto choices = m_scene->linkChoices(Id("vpc-operator"), Id("tgw-tokyo"));
+        QCOMPARE(choices.size(), size_t(1));
+        QVERIFY(choices.front().first == model::LinkKind::TgwAttachment);
+        // Two EC2 instances: no link kind joins them; the refusal says so.
+        QSignalSpy messages(m_scene.get(), &ui::DesignScene::statusMessage);
+        QVERIFY(m_scene->linkChoices(Id("ec2-analysis-a"), Id("ec2-analysis-c")).empty());
+        QVERIFY(!m_scene->linkElements(Id("ec2-analysis-a"), Id("ec2-analysis-c")));
+        QCOMPARE(messages.count(), 1);
+        // An existing link is not made twice.
+        QVERIFY(!m_scene->linkElements(Id("vpc-operator"), Id("tgw-tokyo")));
+        // Two VPCs: peering, made as one step and undone as one.
+        const auto link = m_scene->linkElements(Id("vpc-operator"), Id("vpc-workload"));
+        QVERIFY(link);
+        QVERIFY(m_document->design().link(*link)->kind == model::LinkKind::VpcPeering);
+        QVERIFY(m_scene->linkItem(*link));
+        m_document->undoStack()->undo();
+        QVERIFY(!m_document->design().link(*link));
+        QVERIFY(!m_scene->linkItem(*link));
+    }
+
+    void everyCommandUndoesAndRedoesExactly_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char *name : {"drop", "drop-into-small", "link", "delete-vpc", "delete-link",
+                                 "delete-policy", "move", "move-into-other-parent", "resize",
+                                 "rename", "property", "policy", "settings", "paste", "nudge"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+
+    void everyCommandUndoesAndRedoesExactly()
+    {
+        QFETCH(QString, command);
+        const std::string before = json(*m_document);
+        model::Design &design = m_document->design();
+        QUndoStack *stack = m_document->undoStack();
+        if (command == QLatin1String("drop")) {
+            QVERIFY(m_scene->dropElement(model::ElementKind::Vpc, centreOf(*m_scene, "region-c-tokyo")));
+        } else if (command == QLatin1String("drop-into-small")) {
+            // The subnet grows to hold the instance dropped at its far corner.
+            const auto *subnet = static_cast<ui::ContainerItem *>(m_scene->elementItem(Id("subnet-op-a-tgw")));
+            const QPointF corner = subnet->mapToScene(QPointF(subnet->size().width() - 5,
+                                                              subnet->size().height() - 5));
+            QVERIFY(m_scene->dropElement(model::ElementKind::Ec2Instance, corner));
+            QVERIFY(design.element(Id("subnet-op-a-tgw"))->geometry->width > subnet->size().width() - 1);
+        } else if (command == QLatin1String("link")) {
+            QVERIFY(m_scene->linkElements(Id("vpc-operator"), Id("vpc-inspection")));
+        } else if (command == QLatin1String("delete-vpc")) {
+            // The VPC, everything in it, its attachment, and routes that named what it held.
+            stack->push(new ui::RemoveCommand(m_document.get(), {Id("vpc-inspection")}, QStringLiteral("Delete")));
+            QVERIFY(!design.element(Id("natgw-insp-a")));
+            QVERIFY(!design.link(Id("attach-tgw-inspection")));
+            const std::string saved = model::io::designToText(design);
+            const auto reloaded = model::io::loadDesignFromText(saved);
+            QVERIFY2(reloaded.design.has_value(),
+                     reloaded.errors.empty() ? "" : reloaded.errors.front().format("design").c_str());
+        } else if (command == QLatin1String("delete-link")) {
+            stack->push(new ui::RemoveCommand(m_document.get(), {Id("attach-tgw-workload")}, QStringLiteral("Delete")));
+        } else if (command == QLatin1String("delete-policy")) {
+            stack->push(new ui::RemoveCommand(m_document.get(), {Id("pol-iii-ssm-role-trust")}, QStringLiteral("Delete")));
+            QVERIFY(!design.link(Id("attach-iii-ssm-role-trust")));
+        } else if (command == QLatin1String("move")) {
+            ui::ElementItem *item = m_scene->elementItem(Id("vpc-operator"));
+            item->setSelected(true);
+            item->moveBy(40, 30);
+            m_scene->commitMoves();
+        } else if (command == QLatin1String("move-into-other-parent")) {
+            ui::ElementItem *item = m_scene->elementItem(Id("ec2-analysis-a"));
+            item->setSelected(true);
+            const QPointF target = m_scene->elementItem(Id("subnet-work-c-private"))
+                                       ->mapToScene(QPointF(20, model::LayoutMetrics::titleHeight + 4));
+            item->setPos(item->parentItem()->mapFromScene(target));
+            m_scene->commitMoves();
+            QCOMPARE(design.element(Id("ec2-analysis-a"))->parent, Id("subnet-work-c-private"));
+        } else if (command == QLatin1String("resize")) {
+            m_scene->resizeContainer(Id("vpc-workload"), QSizeF(2000, 1500));
+            QCOMPARE(design.element(Id("vpc-workload"))->geometry->width, 2000.0);
+        } else if (command == QLatin1String("rename") || command == QLatin1String("property")) {
+            model::Element after = *design.element(Id("vpc-operator"));
+            if (command == QLatin1String("rename"))
+                after.name = "Renamed";
+            else
+                after.properties["cidrBlocks"] = {"10.99.0.0/16"};
+            stack->push(new ui::EditElementsCommand(m_document.get(), {*design.element(after.id)}, {after},
+                                                    QStringLiteral("Edit")));
+        } else if (command == QLatin1String("policy")) {
+            model::PolicyDocument after = *design.policy(Id("pol-ii-endpoint-company-only"));
+            after.document["Statement"] = nlohmann::json::array();
+            stack->push(new ui::EditPolicyCommand(m_document.get(), *design.policy(after.id), after,
+                                                  QStringLiteral("Edit policy")));
+        } else if (command == QLatin1String("settings")) {
+            ui::DesignMeta meta = ui::DesignMeta::of(design);
+            meta.settings.name = "Changed";
+            meta.flows.clear();
+            stack->push(new ui::EditDesignCommand(m_document.get(), meta, QStringLiteral("Settings")));
+        } else if (command == QLatin1String("paste")) {
+            const auto fragment = model::edit::copyFragment(design, {Id("vpc-workload")});
+            const auto prepared = model::edit::prepareInsertion(design, fragment, Id("region-b-tokyo"), 20, 20);
+            QVERIFY(prepared.error.empty());
+            stack->push(new ui::InsertCommand(m_document.get(), prepared.fragment, QStringLiteral("Paste")));
+        } else if (command == QLatin1String("nudge")) {
+            m_document->setSelection({Id("tgw-tokyo")});
+            m_scene->nudgeSelection(QPointF(10, 0));
+            m_scene->nudgeSelection(QPointF(10, 0));
+            QCOMPARE(stack->count(), 1); // consecutive nudges are one step
+        }
+        QVERIFY(stack->count() >= 1);
+        const std::string after = json(*m_document);
+        QVERIFY2(after != before, "the command changed nothing");
+        while (stack->canUndo())
+            stack->undo();
+        QCOMPARE(json(*m_document), before);
+        while (stack->canRedo())
+            stack->redo();
+        QCOMPARE(json(*m_document), after);
+        // The canvas follows: one item per element, whatever happened.
+        QCOMPARE(m_scene->elementItemCount(), int(design.elements().size()));
+    }
+
+    void pasteRemapsIdsAndReferences()
+    {
+        model::Design &design = m_document->design();
+        const auto fragment = model::edit::copyFragment(design, {Id("vpc-workload")});
+        const auto prepared = model::edit::prepareInsertion(design, fragment, Id("region-b-tokyo"), 20, 20);
+        QVERIFY(prepared.error.empty());
+        std::unordered_set<std::string> newIds;
+        for (const auto &e : prepared.fragment.elements) {
+            QVERIFY2(!design.isIdTaken(e.id), e.id.str().c_str());
+            newIds.insert(e.id.str());
+        }
+        // Everything nested is copied, and the copies nest in the copies.
+        QCOMPARE(prepared.fragment.elements.size(),
+                 model::edit::subtree(design, {Id("vpc-workload")}).size());
+        for (const auto &e : prepared.fragment.elements)
+            if (e.parent != Id("region-b-tokyo"))
+                QVERIFY2(newIds.count(e.parent.str()), e.id.str().c_str());
+        m_document->undoStack()->push(new ui::InsertCommand(m_document.get(), prepared.fragment, QStringLiteral("Paste")));
+        // The pasted design still loads: every reference resolves.
+        QVERIFY(model::io::loadDesignFromText(model::io::designToText(design)).design.has_value());
+        // The endpoints of the copy name the copy's security group, not the original's.
+        for (const auto &e : prepared.fragment.elements)
+            if (e.kind == model::ElementKind::VpcEndpoint)
+                for (const auto &sg : e.property("securityGroups"))
+                    QVERIFY2(newIds.count(sg.get<std::string>()), sg.dump().c_str());
+        // A subnet cannot be pasted at the top level.
+        const auto subnet = model::edit::copyFragment(design, {Id("subnet-op-a-tgw")});
+        QVERIFY(!model::edit::prepareInsertion(design, subnet, Id(), 0, 0).error.empty());
+    }
+
+    void randomEditsUndoAndRedoExactly()
+    {
+        QRandomGenerator random(20261129);
+        QUndoStack *stack = m_document->undoStack();
+        const std::string initial = json(*m_document);
+        std::vector<std::string> states{initial};
+        const auto pick = [&](auto predicate) -> const model::Element * {
+            std::vector<const model::Element *> candidates;
+            for (const auto &e : m_document->design().elements())
+                if (predicate(*e))
+                    candidates.push_back(e.get());
+            if (candidates.empty())
+                return nullptr;
+            return candidates[random.bounded(int(candidates.size()))];
+        };
+        const model::ElementKind kinds[] = {model::ElementKind::Ec2Instance, model::ElementKind::Subnet,
+                                            model::ElementKind::Vpc, model::ElementKind::SecurityGroup,
+                                            model::ElementKind::VpcEndpoint, model::ElementKind::Account};
+        int done = 0;
+        for (int step = 0; done < 200 && step < 2000; ++step) {
+            const int before = stack->index();
+            model::Design &design = m_document->design();
+            switch (random.bounded(6)) {
+            case 0: { // drop somewhere
+                const model::Element *container = pick([](const model::Element &e) {
+                    return model::Catalogue::instance().info(e.kind).container;
+                });
+                if (container)
+                    m_scene->dropElement(kinds[random.bounded(6)], centreOf(*m_scene, container->id.str().c_str()));
+                break;
+            }
+            case 1: { // delete something
+                if (design.elements().size() < 20)
+                    break;
+                const model::Element *victim = pick([](const model::Element &) { return true; });
+                stack->push(new ui::RemoveCommand(m_document.get(), {victim->id}, QStringLiteral("Delete")));
+                break;
+            }
+            case 2: { // move
+                const model::Element *e = pick([](const model::Element &e) { return e.geometry.has_value(); });
+                m_document->setSelection({e->id});
+                m_scene->nudgeSelection(QPointF(random.bounded(5) * 10 - 20, random.bounded(5) * 10));
+                m_document->setSelection({});
+                break;
+            }
+            case 3: { // rename
+                const model::Element *e = pick([](const model::Element &) { return true; });
+                model::Element after = *e;
+                after.name = "step " + std::to_string(step);
+                stack->push(new ui::EditElementsCommand(m_document.get(), {*e}, {after}, QStringLiteral("Rename")));
+                break;
+            }
+            case 4: { // link two elements that may be linked
+                const model::Element *a = pick([](const model::Element &) { return true; });
+                const model::Element *b = pick([](const model::Element &) { return true; });
+                if (a && b && m_scene->linkChoices(a->id, b->id).size() == 1)
+                    m_scene->linkElements(a->id, b->id);
+                break;
+            }
+            case 5: { // duplicate a subtree beside itself
+                const model::Element *e = pick([](const model::Element &e) { return !e.parent.isNull(); });
+                const auto fragment = model::edit::copyFragment(design, {e->id});
+                const auto prepared = model::edit::prepareInsertion(design, fragment, e->parent, 20, 20);
+                if (prepared.error.empty() && !prepared.fragment.isEmpty())
+                    stack->push(new ui::InsertCommand(m_document.get(), prepared.fragment, QStringLiteral("Duplicate")));
+                break;
+            }
+            }
+            if (stack->index() != before) {
+                ++done;
+                states.push_back(json(*m_document));
+            } else if (stack->count() > 0 && stack->command(stack->index() - 1)->id() != -1) {
+                states.back() = json(*m_document); // a nudge merged into the one before
+            } else if (states.back() != json(*m_document)) {
+                QFAIL("a refused edit changed the design");
+            }
+        }
+        QCOMPARE(done, 200);
+        QCOMPARE(stack->count(), 200);
+        for (int i = int(states.size()) - 1; i > 0; --i) {
+            stack->undo();
+            QCOMPARE(json(*m_document), states[size_t(i - 1)]);
+        }
+        while (stack->canRedo())
+            stack->redo();
+        QCOMPARE(json(*m_document), states.back());
+        QCOMPARE(m_scene->elementItemCount(), int(m_document->design().elements().size()));
+        QVERIFY(model::io::loadDesignFromText(states.back()).design.has_value());
+    }
+
+    void editsRevalidateLive()
+    {
+        m_document->waitForValidation();
+        QCOMPARE(model::summarize(m_document->findings()).errors, 0);
+        // Taking the firewall out of the egress path breaks closed-network rules.
+        m_document->undoStack()->push(new ui::RemoveCommand(m_document.get(), {Id("nfw-egress")}, QStringLiteral("Delete")));
+        m_document->waitForValidation();
+        QVERIFY(model::summarize(m_document->findings()).errors > 0);
+        // The canvas shows the findings on the elements they name.
+        bool badged = false;
+        for (const auto &f : m_document->findings())
+            for (const Id &id : f.elements)
+                if (auto *item = m_scene->elementItem(id); item && item->badge())
+                    badged = true;
+        QVERIFY(badged);
+        m_document->undoStack()->undo();
+        m_document->waitForValidation();
+        QCOMPARE(model::summarize(m_document->findings()).errors, 0);
+    }
+
+    void autosaveRecoveryRestoresTheDesign()
+    {
+        QTemporaryDir folder;
+        std::string edited;
+        {
+            ui::MainWindow crashed(nullptr, folder.path());
+            QVERIFY(crashed.openDesign(kReference));
+            crashed.scene()->dropElement(model::ElementKind::Account, QPointF(-3000, -3000));
+            QVERIFY(crashed.document()->isModified());
+            QVERIFY(crashed.autosaver()->saveNow());
+            edited = json(*crashed.document());
+            // A crash: the window goes without discarding its recovery file.
+            QFile::copy(crashed.autosaver()->recoveryFile(), folder.filePath(QStringLiteral("left.heiiki-recovery.json")));
+            QFile::copy(crashed.autosaver()->recoveryFile() + QStringLiteral(".meta.json"),
+                        folder.filePath(QStringLiteral("left.heiiki-recovery.json.meta.json")));
+        }
+        ui::MainWindow next(nullptr, folder.path());
+        const auto recovery = next.autosaver()->pendingRecovery();
+        QVERIFY(recovery);
+        QCOMPARE(recovery->originalPath, kReference);
+        QVERIFY(next.recoverDesign(*recovery));
+        QCOMPARE(json(*next.document()), edited);
+        QVERIFY(next.document()->isModified()); // not on disk yet
+        QCOMPARE(next.document()->filePath(), kReference);
+        QVERIFY(!next.autosaver()->pendingRecovery());
+    }
+
+    void brokenFileChangesNothing()
+    {
+        ui::MainWindow window(nullptr, QTemporaryDir().path());
+        QVERIFY(window.openDesign(kReference));
+        const std::string before = json(*window.document());
+        const QString broken = QDir(tests::sourcePath(QStringLiteral("tests/data/broken")))
+                                   .entryInfoList({QStringLiteral("*.json")}, QDir::Files).first().absoluteFilePath();
+        QVERIFY(!window.openDesign(broken));
+        QCOMPARE(json(*window.document()), before);
+        QCOMPARE(window.document()->filePath(), kReference);
+        auto *box = window.findChild<QWidget *>(QStringLiteral("loadErrors"));
+        QVERIFY(box);
+        box->close();
+    }
+
+    void windowEditActions()
+    {
+        ui::MainWindow window(nullptr, QTemporaryDir().path());
+        QVERIFY(window.openDesign(kReference));
+        const size_t count = window.document()->design().elements().size();
+        window.document()->setSelection({Id("ec2-analysis-a")});
+        window.action(QStringLiteral("copy"))->trigger();
+        window.action(QStringLiteral("paste"))->trigger();
+        QCOMPARE(window.document()->design().elements().size(), count + 1);
+        QVERIFY(window.windowTitle().contains(QLatin1String("[*]")));
+        QVERIFY(window.isWindowModified());
+        window.action(QStringLiteral("delete"))->trigger(); // the pasted copy is selected
+        QCOMPARE(window.document()->design().elements().size(), count);
+        window.action(QStringLiteral("undo"))->trigger();
+        window.action(QStringLiteral("undo"))->trigger();
+        QVERIFY(!window.isWindowModified());
+        window.action(QStringLiteral("selectAll"))->trigger();
+        QCOMPARE(window.document()->selection().size(), qsizetype(count));
+    }
+
+    void referenceScreenshotMatches()
+    {
+        // The canvas of the reference design rendered at a fixed size, compared with the
+        // stored image pixel by pixel: a few percent may differ (antialiasing), no more.
+        QImage image(1600, 1000, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+            m_scene->render(&painter, QRectF(image.rect()), m_scene->designRect());
+        }
+        const QString stored = tests::sourcePath(QStringLiteral("tests/data/screenshots/reference-tokyo.png"));
+        if (qEnvironmentVariableIsSet("HEIIKI_UPDATE_SCREENSHOTS")) {
+            QDir().mkpath(QFileInfo(stored).absolutePath());
+            QVERIFY(image.save(stored));
+        }
+        QImage expected(stored);
+        QVERIFY2(!expected.isNull(), "no stored screenshot; run with HEIIKI_UPDATE_SCREENSHOTS=1");
+        expected = expected.convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(expected.size(), image.size());
+        qint64 differing = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            const auto *a = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+            const auto *b = reinterpret_cast<const QRgb *>(expected.constScanLine(y));
+            for (int x = 0; x < image.width(); ++x) {
+                const int d = std::abs(qRed(a[x]) - qRed(b[x])) + std::abs(qGreen(a[x]) - qGreen(b[x]))
+                              + std::abs(qBlue(a[x]) - qBlue(b[x]));
+                if (d > 96)
+                    ++differing;
+            }
+        }
+        const double share = double(differing) / (image.width() * image.height());
+        if (share >= 0.01)
+            image.save(QDir::temp().filePath(QStringLiteral("reference-tokyo-actual.png")));
+        QVERIFY2(share < 0.01, qPrintable(QStringLiteral("%1% of the pixels differ; see %2")
+                                               .arg(share * 100, 0, 'f', 2)
+                                               .arg(QDir::temp().filePath(QStringLiteral("reference-tokyo-actual.png")))));
+    }
+
+private:
+    std::unique_ptr<ui::DesignDocument> m_document;
+    std::unique_ptr<ui::DesignScene> m_scene;
+};
+
+int main(int argc, char **argv)
+{
+    QApplication::setAttribute(Qt::AA_Use96Dpi);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("HeiikiTests"));
+    QApplication::setApplicationName(QStringLiteral("tst_designer"));
+    TestDesigner test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_designer.moc"

@@ -1,0 +1,85 @@
+#include "validationrunner.h"
+
+#include "model/validation/ruleregistry.h"
+#include "model/validation/validationcontext.h"
+#include "model/validation/validator.h"
+
+#include <QCoreApplication>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace heiiki::ui {
+
+ValidationRunner::ValidationRunner(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &ValidationRunner::collect);
+}
+
+ValidationRunner::~ValidationRunner()
+{
+    m_pending.reset();
+    m_future.waitForFinished();
+}
+
+ValidationRunner::Result ValidationRunner::run(const model::Design &design)
+{
+    QElapsedTimer timer;
+    timer.start();
+    static const model::RuleRegistry registry = model::RuleRegistry::builtin();
+    Result result;
+    // One context: the scenarios the rules played are the ones shown.
+    const model::ValidationContext context(design);
+    result.findings = model::validate(context, registry);
+    result.scenarios = context.scenarios();
+    result.milliseconds = timer.elapsed();
+    return result;
+}
+
+void ValidationRunner::request(const model::Design &design)
+{
+    auto copy = std::make_unique<model::Design>(design);
+    if (!m_collected) {
+        m_pending = std::move(copy);
+        return;
+    }
+    start(std::move(copy));
+}
+
+void ValidationRunner::start(std::unique_ptr<model::Design> design)
+{
+    // The copy travels with the task and dies with it.
+    std::shared_ptr<const model::Design> owned(design.release());
+    m_future = QtConcurrent::run([owned] { return run(*owned); });
+    m_collected = false;
+    m_watcher.setFuture(m_future);
+}
+
+void ValidationRunner::collect()
+{
+    // Called by the watcher, or directly by waitForIdle(): whichever comes first takes it.
+    if (m_collected || !m_future.isFinished())
+        return;
+    m_collected = true;
+    if (m_future.resultCount() > 0)
+        m_result = m_future.result();
+    if (m_pending) {
+        start(std::move(m_pending));
+        return; // a newer design is on its way; this result is already out of date
+    }
+    emit finished();
+}
+
+bool ValidationRunner::isBusy() const
+{
+    return !m_collected || m_pending != nullptr;
+}
+
+void ValidationRunner::waitForIdle()
+{
+    while (isBusy()) {
+        m_future.waitForFinished();
+        collect();
+    }
+}
+
+} // namespace heiiki::ui

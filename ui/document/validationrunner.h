@@ -1,0 +1,60 @@
+#pragma once
+
+#include "model/core/design.h"
+#include "model/scenarios/scenarios.h"
+#include "model/validation/finding.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace heiiki::ui {
+
+/// Validates a design (rules and scenarios) off the UI thread. Each request copies the design
+/// as it is then; while a run is busy, later requests collapse into one that starts when it
+/// ends, so the newest design always gets validated and the UI never waits.
+class ValidationRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Result
+    {
+        std::vector<model::Finding> findings;
+        std::vector<model::ScenarioResult> scenarios;
+        qint64 milliseconds = 0;
+    };
+
+    explicit ValidationRunner(QObject *parent = nullptr);
+    ~ValidationRunner() override;
+
+    /// Asks for \a design to be validated as it is now.
+    void request(const model::Design &design);
+    /// The latest result.
+    const Result &result() const { return m_result; }
+    /// True while a run is busy or one is waiting to start.
+    bool isBusy() const;
+    /// Blocks until every requested run has finished (for tests and the command line).
+    void waitForIdle();
+
+    /// Validates \a design on the calling thread.
+    static Result run(const model::Design &design);
+
+signals:
+    void finished();
+
+private:
+    void start(std::unique_ptr<model::Design> design);
+    void collect();
+
+    QFuture<Result> m_future;
+    QFutureWatcher<Result> m_watcher;
+    bool m_collected = true; ///< false while m_future's result has not been taken
+    std::unique_ptr<model::Design> m_pending;
+    Result m_result;
+};
+
+} // namespace heiiki::ui

@@ -1,0 +1,62 @@
+#include "numberpropertyeditor.h"
+
+#include <QDoubleSpinBox>
+
+#include <cmath>
+
+namespace heiiki::ui {
+
+namespace {
+constexpr double kLowest = 0;
+constexpr double kHighest = 4294967295.0; // ASNs are 32-bit
+} // namespace
+
+NumberPropertyEditor::NumberPropertyEditor(model::PropertySpec spec, QWidget *parent)
+    : PropertyEditor(std::move(spec), parent)
+    , m_spin(new QDoubleSpinBox(this))
+{
+    m_spin->setObjectName(QStringLiteral("field"));
+    const bool integer = this->spec().type == model::PropertyType::Int;
+    m_spin->setDecimals(integer ? 0 : 2);
+    m_spin->setRange(unsettable() ? kLowest - 1 : kLowest, kHighest);
+    m_spin->setKeyboardTracking(false);
+    m_spin->setGroupSeparatorShown(false);
+    if (unsettable())
+        m_spin->setSpecialValueText(tr("not set"));
+    m_spin->setAlignment(Qt::AlignLeft);
+    m_spin->setMaximumWidth(m_spin->fontMetrics().horizontalAdvance(QStringLiteral("0")) * 14 + 40);
+    setField(m_spin);
+    showValue({});
+    connect(m_spin, &QDoubleSpinBox::editingFinished, this, &NumberPropertyEditor::finishEditing);
+}
+
+bool NumberPropertyEditor::unsettable() const
+{
+    return spec().defaultValue.is_null();
+}
+
+void NumberPropertyEditor::showValue(const nlohmann::json &value)
+{
+    const nlohmann::json &shown = value.is_null() ? spec().defaultValue : value;
+    m_spin->blockSignals(true);
+    m_spin->setValue(shown.is_number() ? shown.get<double>() : m_spin->minimum());
+    m_spin->blockSignals(false);
+}
+
+void NumberPropertyEditor::finishEditing()
+{
+    const double v = m_spin->value();
+    nlohmann::json value;
+    if (!(unsettable() && v <= m_spin->minimum())) {
+        if (spec().type == model::PropertyType::Int)
+            value = static_cast<long long>(std::llround(v));
+        else
+            value = v;
+    }
+    // Showing the default is not setting it.
+    if (value == spec().defaultValue && PropertyEditor::value().is_null())
+        return;
+    commit(value);
+}
+
+} // namespace heiiki::ui
