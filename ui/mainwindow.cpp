@@ -102,6 +102,11 @@ MainWindow::MainWindow(QWidget *parent, const QString &recoveryFolder)
     if (const QScreen *s = screen())
         size = size.boundedTo(s->availableGeometry().size() * 0.9);
     resize(size);
+    // The canvas gets most of the window until the user arranges the docks otherwise.
+    if (auto *findings = findChild<QDockWidget *>(QStringLiteral("findingsDock")))
+        resizeDocks({findings}, {200}, Qt::Vertical);
+    if (auto *inspector = findChild<QDockWidget *>(QStringLiteral("inspectorDock")))
+        resizeDocks({inspector}, {380}, Qt::Horizontal);
     restoreLayout();
 }
 
