@@ -395,7 +395,7 @@ void PolicyEditor::updateState()
             text = tr("Valid policy: no problems found.");
         else
             text = tr("%n error(s)", "", errors) + QStringLiteral(", ")
-                   + tr("%n warning(s)", "", warnings);
+                   + tr("%n warning(s)", "", warnings) + QLatin1Char('.');
         if (errors > 0)
             colour = QStringLiteral("#b31b1b");
         else if (warnings > 0)
