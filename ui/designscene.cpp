@@ -92,9 +92,22 @@ ElementItem *DesignScene::createElementItem(const model::Element &element)
     return item;
 }
 
+namespace {
+/// The tooltip of an element: its name, kind and id, then the findings that name it.
+QString toolTipFor(const model::Element &element, const std::vector<const model::Finding *> &findings)
+{
+    QString tip = DesignScene::tr("%1\n%2 (%3)")
+                      .arg(displayName(element), diagramstyle::kindLabel(element.kind),
+                           QString::fromStdString(element.id.str()));
+    for (const model::Finding *f : findings)
+        tip += QStringLiteral("\n• %1: %2").arg(QString::fromStdString(f->ruleId),
+                                                 QString::fromStdString(f->message));
+    return tip;
+}
+} // namespace
+
 void DesignScene::refreshElementItem(const model::Element &element, ElementItem *item)
 {
-    const QString kind = diagramstyle::kindLabel(element.kind);
     const QString name = displayName(element);
     if (auto *container = qgraphicsitem_cast<ContainerItem *>(item)) {
         container->setTitle(name, QString::fromStdString(model::containerSubtitle(element)));
@@ -103,11 +116,7 @@ void DesignScene::refreshElementItem(const model::Element &element, ElementItem 
         node->setLabel(name);
         node->setLook(diagramstyle::nodeLook(element.kind));
     }
-    QString tip = tr("%1\n%2 (%3)").arg(name, kind, QString::fromStdString(element.id.str()));
-    for (const model::Finding *f : m_document->findingsFor(element.id))
-        tip += QStringLiteral("\n• %1: %2").arg(QString::fromStdString(f->ruleId),
-                                                 QString::fromStdString(f->message));
-    item->setToolTip(tip);
+    item->setToolTip(toolTipFor(element, m_document->findingsFor(element.id)));
 }
 
 void DesignScene::placeElementItem(const model::Element &element, ElementItem *item)
@@ -225,7 +234,9 @@ void DesignScene::placeCaptions()
 
 void DesignScene::applyFindings()
 {
+    // One pass over the findings: the worst badge and the findings of every element.
     std::unordered_map<model::Id, ElementItem::Badge> worst;
+    std::unordered_map<model::Id, std::vector<const model::Finding *>> named;
     for (const model::Finding &f : m_document->findings()) {
         const auto badge = f.severity == model::Severity::Error     ? ElementItem::Badge::Error
                            : f.severity == model::Severity::Warning ? ElementItem::Badge::Warning
@@ -234,6 +245,7 @@ void DesignScene::applyFindings()
             auto [it, inserted] = worst.emplace(id, badge);
             if (!inserted && badge > it->second)
                 it->second = badge;
+            named[id].push_back(&f);
         }
     }
     const model::Design &design = m_document->design();
@@ -243,8 +255,12 @@ void DesignScene::applyFindings()
             it == worst.end() ? std::nullopt : std::optional(it->second);
         if (badge != item->badge() || badge) {
             item->setBadge(badge);
-            if (const model::Element *e = design.element(id))
-                refreshElementItem(*e, item); // the tooltip lists the findings
+            if (const model::Element *e = design.element(id)) {
+                const auto found = named.find(id);
+                item->setToolTip(toolTipFor(*e, found == named.end()
+                                                     ? std::vector<const model::Finding *>()
+                                                     : found->second));
+            }
         }
     }
 }
@@ -262,7 +278,7 @@ void DesignScene::onElementAdded(const model::Id &id)
         if (other->parent == id)
             if (ElementItem *child = elementItem(other->id))
                 placeElementItem(*other, child);
-    setSceneRect(sceneRect().united(designRect()));
+    growSceneRect(item);
 }
 
 void DesignScene::onElementRemoved(const model::Id &id)
@@ -290,7 +306,7 @@ void DesignScene::onElementChanged(const model::Id &id, const QString &what)
     if (what.contains(QLatin1String("geometry")) || what.contains(QLatin1String("parent"))) {
         placeElementItem(*element, item);
         updateLinksAround(id);
-        setSceneRect(sceneRect().united(designRect()));
+        growSceneRect(item);
     }
     if (what.contains(QLatin1String("name")) || what.contains(QLatin1String("properties"))
         || what.contains(QLatin1String("kind")))
@@ -390,6 +406,14 @@ QRectF DesignScene::designRect() const
     if (bounds.isEmpty())
         return QRectF(0, 0, 800, 600);
     return bounds.adjusted(-kMargin, -kMargin, kMargin, kMargin);
+}
+
+void DesignScene::growSceneRect(const ElementItem *item)
+{
+    // Only what changed: designRect() walks every item, too slow for each edit of a large design.
+    const QRectF box = item->sceneBoundingRect().adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    if (!sceneRect().contains(box))
+        setSceneRect(sceneRect().united(box));
 }
 
 void DesignScene::highlightPath(const QList<model::Id> &ids)

@@ -99,6 +99,8 @@ private:
     void updateLinksAround(const model::Id &id);
     void updateAllLinks();
     void placeCaptions();
+    /// Widens the scene rect to hold \a item, which was added or moved.
+    void growSceneRect(const ElementItem *item);
     void applyFindings();
     void syncSelectionFromScene();
     void syncSelectionFromDocument();

@@ -94,30 +94,48 @@ QSizeF boxSize(const model::Element &e)
     return QSizeF(std::max(g.width, M::nodeWidth), std::max(g.height, M::nodeHeight));
 }
 
+/// Keeps \a child clear of its container's title band and left edge.
+void clampInParent(model::Element &child)
+{
+    child.geometry->x = std::max(child.geometry->x, M::padding);
+    child.geometry->y = std::max(child.geometry->y, M::titleHeight);
+}
+
+/// Grows container \a parentId in \a edits, and its ancestors in turn, until it holds
+/// \a childBox (in its coordinates) with the layout's margins. True when anything grew.
+bool growToHold(EditSet &edits, model::Id parentId, QRectF childBox)
+{
+    bool grew = false;
+    for (int guard = 0; guard < 64 && !parentId.isNull(); ++guard) {
+        model::Element *parent = edits.working(parentId);
+        if (!parent || !parent->geometry)
+            return grew;
+        const double right = childBox.right() + M::padding;
+        const double bottom = childBox.bottom() + M::padding;
+        if (parent->geometry->width >= right && parent->geometry->height >= bottom)
+            return grew;
+        parent->geometry->width = std::max(parent->geometry->width, right);
+        parent->geometry->height = std::max(parent->geometry->height, bottom);
+        grew = true;
+        if (parent->parent.isNull())
+            return grew;
+        clampInParent(*parent);
+        childBox = QRectF(parent->geometry->x, parent->geometry->y, parent->geometry->width,
+                          parent->geometry->height);
+        parentId = parent->parent;
+    }
+    return grew;
+}
+
 /// Grows \a id's ancestors in \a edits until each holds its child with the layout's margins.
 void growAncestors(EditSet &edits, const model::Id &id)
 {
-    model::Id childId = id;
-    for (int guard = 0; guard < 64; ++guard) {
-        model::Element *child = edits.working(childId);
-        if (!child || child->parent.isNull() || !child->geometry)
-            return;
-        // Keep the child clear of the title band and the left edge.
-        child->geometry->x = std::max(child->geometry->x, M::padding);
-        child->geometry->y = std::max(child->geometry->y, M::titleHeight);
-        const QSizeF size = boxSize(*child);
-        const double right = child->geometry->x + size.width() + M::padding;
-        const double bottom = child->geometry->y + size.height() + M::padding;
-        const model::Id parentId = child->parent;
-        model::Element *parent = edits.working(parentId);
-        if (!parent || !parent->geometry)
-            return;
-        if (parent->geometry->width >= right && parent->geometry->height >= bottom)
-            return;
-        parent->geometry->width = std::max(parent->geometry->width, right);
-        parent->geometry->height = std::max(parent->geometry->height, bottom);
-        childId = parentId;
-    }
+    model::Element *child = edits.working(id);
+    if (!child || child->parent.isNull() || !child->geometry)
+        return;
+    clampInParent(*child);
+    growToHold(edits, child->parent,
+               QRectF(QPointF(child->geometry->x, child->geometry->y), boxSize(*child)));
 }
 
 void pushEdits(DesignDocument *document, EditSet &edits, const QString &text, int mergeId = -1)
@@ -199,17 +217,10 @@ std::optional<model::Id> DesignScene::dropElement(model::ElementKind kind, const
     if (parent) {
         // The container grows to fit what was dropped near its edge.
         EditSet edits(design);
-        model::Element *grown = edits.working(parent->id);
-        const QSizeF size = boxSize(element);
-        const double right = geometry.x + size.width() + M::padding;
-        const double bottom = geometry.y + size.height() + M::padding;
-        if (grown->geometry && (grown->geometry->width < right || grown->geometry->height < bottom)) {
-            grown->geometry->width = std::max(grown->geometry->width, right);
-            grown->geometry->height = std::max(grown->geometry->height, bottom);
-            growAncestors(edits, parent->id);
+        if (growToHold(edits, parent->id,
+                       QRectF(QPointF(geometry.x, geometry.y), boxSize(element))))
             new EditElementsCommand(m_document, edits.takeBefore(), edits.takeAfter(), text, -1,
                                     macro);
-        }
     }
     m_document->undoStack()->push(macro);
     emit statusMessage(tr("Added %1.").arg(QString::fromStdString(element.name)));

@@ -4,10 +4,23 @@
 #include "ui/document/designdocument.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace heiiki::ui {
 
 namespace {
+
+/// Every object's position in document order, found in one pass (Design::elementIndex() is a
+/// scan, too slow once per removed object in a large design).
+template<typename T>
+std::unordered_map<model::Id, size_t> positions(const std::vector<std::unique_ptr<T>> &items)
+{
+    std::unordered_map<model::Id, size_t> result;
+    result.reserve(items.size());
+    for (size_t i = 0; i < items.size(); ++i)
+        result.emplace(items[i]->id, i);
+    return result;
+}
 
 template<typename T>
 void sortByPosition(std::vector<std::pair<size_t, T>> &items)
@@ -25,10 +38,12 @@ RemoveCommand::RemoveCommand(DesignDocument *document, const std::vector<model::
 {
     const model::Design &design = document->design();
     const model::edit::RemovalPlan plan = model::edit::planRemoval(design, ids);
+    const auto elementAt = positions(design.elements());
+    const auto linkAt = positions(design.links());
     for (const model::Id &id : plan.elements)
-        m_elements.emplace_back(design.elementIndex(id), *design.element(id));
+        m_elements.emplace_back(elementAt.at(id), *design.element(id));
     for (const model::Id &id : plan.links)
-        m_links.emplace_back(design.linkIndex(id), *design.link(id));
+        m_links.emplace_back(linkAt.at(id), *design.link(id));
     for (const model::Id &id : plan.policies)
         m_policies.emplace_back(design.policyIndex(id), *design.policy(id));
     sortByPosition(m_elements);

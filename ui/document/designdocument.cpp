@@ -121,7 +121,6 @@ void DesignDocument::reset(model::Design design, const QString &path)
     m_design = std::make_unique<model::Design>(std::move(design));
     m_design->addObserver(m_adapter.get());
     const QString previous = m_filePath;
-    m_sourcePath = path;
     m_filePath = path.startsWith(QLatin1Char(':')) ? QString() : path;
     m_undoStack->setClean();
     emit designReset();
@@ -154,7 +153,6 @@ QString DesignDocument::saveAs(const QString &path)
         return QString::fromStdString(error);
     const bool moved = path != m_filePath;
     m_filePath = path;
-    m_sourcePath = path;
     m_undoStack->setClean();
     if (moved)
         emit filePathChanged(path);

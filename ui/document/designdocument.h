@@ -97,7 +97,6 @@ private:
     QUndoStack *m_undoStack = nullptr;
     ValidationRunner *m_validation = nullptr;
     QString m_filePath;
-    QString m_sourcePath;
     QList<model::Id> m_selection;
     bool m_validationScheduled = false;
 };

@@ -62,6 +62,22 @@ std::optional<model::Id> idFromLink(const QUrl &url)
     return model::Id(url.path().toStdString());
 }
 
+QString htmlLinks(const model::Design &design, const std::vector<model::Id> &ids,
+                  const QString &separator)
+{
+    QStringList links;
+    for (const model::Id &id : ids)
+        links << htmlLink(design, id);
+    return links.join(separator);
+}
+
+QString htmlSection(const QString &title, const QString &body)
+{
+    return QStringLiteral("<p style=\"margin-top:8px; margin-bottom:0\"><b>%1</b></p>"
+                          "<p style=\"margin-top:2px\">%2</p>")
+        .arg(title.toHtmlEscaped(), body);
+}
+
 QList<model::Id> toList(const std::vector<model::Id> &ids)
 {
     return QList<model::Id>(ids.begin(), ids.end());

@@ -29,6 +29,12 @@ QString htmlLink(const model::Design &design, const model::Id &id);
 /// The id an htmlLink() points at, or nothing for another link.
 std::optional<model::Id> idFromLink(const QUrl &url);
 
+/// htmlLink() of every id in \a ids, joined by \a separator (HTML).
+QString htmlLinks(const model::Design &design, const std::vector<model::Id> &ids,
+                  const QString &separator);
+/// A titled paragraph of a detail text; \a body is HTML, \a title plain text.
+QString htmlSection(const QString &title, const QString &body);
+
 QList<model::Id> toList(const std::vector<model::Id> &ids);
 
 } // namespace designnames

@@ -24,13 +24,6 @@ namespace {
 constexpr std::array kSeverities{
     model::Severity::Error, model::Severity::Warning, model::Severity::Info};
 
-QString section(const QString &title, const QString &body)
-{
-    return QStringLiteral("<p style=\"margin-top:8px; margin-bottom:0\"><b>%1</b></p>"
-                          "<p style=\"margin-top:2px\">%2</p>")
-        .arg(title.toHtmlEscaped(), body);
-}
-
 } // namespace
 
 FindingsPanel::FindingsPanel(DesignDocument *document, QWidget *parent)
@@ -272,17 +265,15 @@ void FindingsPanel::updateDetail()
                    f->severity == model::Severity::Warning ? grey.name()
                                                            : statusicons::colour(status).name(),
                    statusicons::severityLabel(f->severity).toHtmlEscaped());
-    html += section(tr("Why"), QString::fromStdString(f->message).toHtmlEscaped());
+    html += designnames::htmlSection(tr("Why"), QString::fromStdString(f->message).toHtmlEscaped());
     if (!f->fix.empty())
-        html += section(tr("Fix"), QString::fromStdString(f->fix).toHtmlEscaped());
+        html += designnames::htmlSection(tr("Fix"), QString::fromStdString(f->fix).toHtmlEscaped());
     if (!f->elements.empty()) {
-        QStringList links;
-        for (const model::Id &id : f->elements)
-            links << designnames::htmlLink(design, id);
-        html += section(tr("Elements"), links.join(QStringLiteral(", ")));
+        html += designnames::htmlSection(
+            tr("Elements"), designnames::htmlLinks(design, f->elements, QStringLiteral(", ")));
     }
     if (!f->path.empty())
-        html += section(
+        html += designnames::htmlSection(
             tr("JSON path"),
             QStringLiteral("<code>%1</code>").arg(QString::fromStdString(f->path).toHtmlEscaped()));
     m_detail->setHtml(html);

@@ -30,13 +30,6 @@ const model::ScenarioResult *findScenario(const DesignDocument *document, const 
     return it == all.end() ? nullptr : &*it;
 }
 
-QString section(const QString &title, const QString &body)
-{
-    return QStringLiteral("<p style=\"margin-top:8px; margin-bottom:0\"><b>%1</b></p>"
-                          "<p style=\"margin-top:2px\">%2</p>")
-        .arg(title.toHtmlEscaped(), body);
-}
-
 } // namespace
 
 ScenariosPanel::ScenariosPanel(DesignDocument *document, QWidget *parent)
@@ -231,17 +224,17 @@ void ScenariosPanel::updateDetail()
                      (s->succeeds ? tr("Succeeds: the design does not stop this attack.")
                                   : tr("Blocked."))
                          .toHtmlEscaped());
-    html += section(tr("How it goes"), QString::fromStdString(s->detail).toHtmlEscaped());
+    html += designnames::htmlSection(tr("How it goes"),
+                                     QString::fromStdString(s->detail).toHtmlEscaped());
     if (!s->control.empty())
-        html += section(tr("Decided by"), QString::fromStdString(s->control).toHtmlEscaped());
+        html += designnames::htmlSection(tr("Decided by"),
+                                         QString::fromStdString(s->control).toHtmlEscaped());
     if (!s->elements.empty()) {
-        QStringList links;
-        for (const model::Id &id : s->elements)
-            links << designnames::htmlLink(design, id);
-        html += section(tr("Path"), links.join(QStringLiteral(" &rarr; ")));
+        html += designnames::htmlSection(
+            tr("Path"), designnames::htmlLinks(design, s->elements, QStringLiteral(" &rarr; ")));
     }
     if (!s->path.empty())
-        html += section(
+        html += designnames::htmlSection(
             tr("JSON path"),
             QStringLiteral("<code>%1</code>").arg(QString::fromStdString(s->path).toHtmlEscaped()));
     m_detail->setHtml(html);
