@@ -1,5 +1,6 @@
 // The composition root: `heiiki` with a sub-command runs headless; without one it opens the
 // designer.
+#include "cli/exportcommand.h"
 #include "cli/pathcommand.h"
 #include "cli/policycommand.h"
 #include "cli/scenarioscommand.h"
@@ -38,6 +39,11 @@ QString helpText()
               "  heiiki scenarios FILE [--format text|json]\n"
               "                                play the attack scenarios; exit 0 all blocked,\n"
               "                                1 one succeeds\n"
+              "  heiiki export FILE -o OUTPUT [--format svg|png|pdf|drawio|bundle|bundle-zip|\n"
+              "                                report-html|report-pdf] [options]\n"
+              "                                write a review diagram, a draw.io file, the\n"
+              "                                policy bundle or the review report; needs no\n"
+              "                                display (see heiiki export --help)\n"
               "  heiiki policy check DOC.json  lint an IAM policy document\n"
               "  heiiki policy simulate --cases F.jsonl\n"
               "                                evaluate requests (one JSON case per line)\n"
@@ -49,7 +55,9 @@ QString helpText()
 bool isCommandWord(const char *arg)
 {
     return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "path") == 0
-           || std::strcmp(arg, "policy") == 0 || std::strcmp(arg, "scenarios") == 0 || std::strcmp(arg, "--version") == 0
+           || std::strcmp(arg, "policy") == 0 || std::strcmp(arg, "scenarios") == 0
+           || std::strcmp(arg, "export") == 0
+           || std::strcmp(arg, "--version") == 0
            || std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0;
 }
 
@@ -86,8 +94,23 @@ int runHeadless(int argc, char **argv)
 
 } // namespace
 
+/// `heiiki export` draws with the canvas's own items, so it needs a QApplication; without a
+/// display it uses the offscreen platform.
+int runExportCommand(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Heiiki"));
+    QApplication::setApplicationVersion(QStringLiteral(HEIIKI_VERSION));
+    return heiiki::app::runExport(app.arguments().mid(2));
+}
+
 int main(int argc, char **argv)
 {
+    if (argc >= 2 && std::strcmp(argv[1], "export") == 0)
+        return runExportCommand(argc, argv);
     if (argc >= 2) {
         const char *first = argv[1];
         const bool looksLikeFile = QFileInfo::exists(QString::fromLocal8Bit(first))

@@ -111,6 +111,8 @@ void MainWindow::createActions()
     make(QStringLiteral("open"), tr("&Open…"), QKeySequence::Open, &MainWindow::chooseFile);
     make(QStringLiteral("save"), tr("&Save"), QKeySequence::Save, [this] { save(); });
     make(QStringLiteral("saveAs"), tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    make(QStringLiteral("export"), tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+         &MainWindow::exportDesign);
     QAction *quit = make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -182,6 +184,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(action(QStringLiteral("save")));
     file->addAction(action(QStringLiteral("saveAs")));
+    file->addAction(action(QStringLiteral("export")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
     updateRecentMenu();

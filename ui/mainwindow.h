@@ -73,6 +73,7 @@ private:
 
     void chooseNew();
     void chooseFile();
+    void exportDesign();
     bool save();
     bool saveAs();
     /// Asks what to do with unsaved changes; true when the window may go on.

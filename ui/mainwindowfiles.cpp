@@ -6,6 +6,7 @@
 
 #include "document/autosaver.h"
 #include "document/designdocument.h"
+#include "export/exportdialog.h"
 
 #include "model/io/designfile.h"
 
@@ -13,9 +14,11 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -253,6 +256,47 @@ void MainWindow::showLoadErrors(const QString &path, const QStringList &errors)
     if (errors.size() > kMaxListedErrors)
         box->setDetailedText(errors.join(QLatin1Char('\n')));
     box->open();
+}
+
+void MainWindow::exportDesign()
+{
+    // The output starts next to the design (or where the last export went), named after it.
+    QSettings settings;
+    QString folder = settings.value(QStringLiteral("export/folder")).toString();
+    if (folder.isEmpty())
+        folder = m_document->filePath().isEmpty()
+                     ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                     : QFileInfo(m_document->filePath()).absolutePath();
+    QString base = QFileInfo(m_document->displayName()).completeBaseName();
+    base = base.section(QLatin1Char('.'), 0, 0);
+    ExportDialog dialog(m_document->selection(), QDir(folder).filePath(base), this);
+    const QString lastFormat = settings.value(QStringLiteral("export/format")).toString();
+    if (const auto format = exportFormatFromName(lastFormat))
+        dialog.setFormat(*format);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ExportRequest request = dialog.request();
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const ExportOutcome outcome = runExport(m_document->design(), request);
+    QGuiApplication::restoreOverrideCursor();
+    if (!outcome.ok) {
+        QMessageBox::warning(this, tr("Export failed"), outcome.error);
+        return;
+    }
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(request.output).absolutePath());
+    settings.setValue(QStringLiteral("export/format"),
+                      exportFormatNames().value(static_cast<int>(request.format)));
+    if (!outcome.warnings.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Exported with warnings"),
+                        tr("%1 was written, with %n warning(s).", nullptr,
+                           static_cast<int>(outcome.warnings.size()))
+                            .arg(QDir::toNativeSeparators(request.output)),
+                        QMessageBox::Ok, this);
+        box.setDetailedText(outcome.warnings.join(QLatin1Char('\n')));
+        box.exec();
+    }
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(request.output)),
+                             8000);
 }
 
 } // namespace heiiki::ui

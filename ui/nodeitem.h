@@ -21,6 +21,8 @@ public:
     /// The name under the glyph: wrapped onto three lines, elided past that.
     void setLabel(const QString &label);
     QString label() const { return m_label; }
+    /// The label as drawn: wrapped, the last line elided when it does not fit.
+    QStringList lines() const { return m_lines; }
     void setLook(const NodeLook &look);
 
     /// The glyph and the label together.
