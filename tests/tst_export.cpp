@@ -22,6 +22,8 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 
 using namespace heiiki;
@@ -137,6 +139,7 @@ private slots:
     void commandRefusesBadInput_data();
     void commandRefusesBadInput();
     void dialogBuildsTheRequest();
+    void bundleFolderAndZipFromTheCommand();
 
 private:
     QTemporaryDir m_dir;
@@ -399,7 +402,8 @@ void TestExport::headlessCommandNeedsNoDisplay()
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(HEIIKI_BINARY), {"export", design, "-o", output});
         QVERIFY(process.waitForFinished(60000));
-        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        const QByteArray errors = process.readAllStandardError();
+        QVERIFY2(process.exitCode() == 0, errors.constData());
         QVERIFY(QFileInfo(output).size() > 0);
     }
     QVERIFY(tests::readBytes(m_dir.filePath("cli.drawio")).startsWith("<mxfile"));
@@ -470,6 +474,49 @@ void TestExport::dialogBuildsTheRequest()
     // Without a selection, the selection scope cannot be chosen.
     ui::ExportDialog empty({}, m_dir.filePath("design"));
     QVERIFY(!empty.findChild<QRadioButton *>("selectionOnly")->isEnabled());
+}
+
+void TestExport::bundleFolderAndZipFromTheCommand()
+{
+    const QString reference
+        = tests::sourcePath(QStringLiteral("resources/samples/reference-tokyo.heiiki.json"));
+    const QString folder = m_dir.filePath("bundle");
+    QProcess process;
+    process.start(QStringLiteral(HEIIKI_BINARY),
+                  {"export", reference, "-o", folder, "--format", "bundle"});
+    QVERIFY(process.waitForFinished(60000));
+    const QByteArray errors = process.readAllStandardError();
+    QVERIFY2(process.exitCode() == 0, errors.constData());
+    // The reference design is clean: no warning, and the manifest names the files written.
+    QVERIFY2(!errors.contains("warning"), errors.constData());
+    const QByteArray manifest = tests::readBytes(folder + "/manifest.json");
+    QVERIFY(!manifest.isEmpty());
+    const auto files = nlohmann::json::parse(manifest.toStdString()).at("files");
+    QVERIFY(files.size() > 5);
+    for (const auto &file : files) {
+        const QString path = QString::fromStdString(file.at("path").get<std::string>());
+        QVERIFY2(QFileInfo(folder + '/' + path).isFile(), qPrintable(path));
+    }
+    QVERIFY(QFileInfo(folder + "/README.md").isFile());
+
+    // A .zip by its suffix; a design with errors still exports, and says so.
+    const QString initial
+        = tests::sourcePath(QStringLiteral("resources/samples/initial-privatelink.heiiki.json"));
+    QProcess zip;
+    zip.start(QStringLiteral(HEIIKI_BINARY), {"export", initial, "-o", m_dir.filePath("b.zip")});
+    QVERIFY(zip.waitForFinished(60000));
+    const QString err = QString::fromUtf8(zip.readAllStandardError());
+    QVERIFY2(zip.exitCode() == 0, qPrintable(err));
+    QVERIFY2(err.contains("warning") && err.contains("NET-011"), qPrintable(err));
+    QVERIFY(tests::readBytes(m_dir.filePath("b.zip")).startsWith("PK"));
+
+    // A file where the folder should be is refused with the reason.
+    QProcess clash;
+    clash.start(QStringLiteral(HEIIKI_BINARY),
+                {"export", reference, "-o", m_dir.filePath("b.zip"), "--format", "bundle"});
+    QVERIFY(clash.waitForFinished(60000));
+    QCOMPARE(clash.exitCode(), 2);
+    QVERIFY(QString::fromUtf8(clash.readAllStandardError()).contains("needs a folder"));
 }
 
 QTEST_MAIN(TestExport)

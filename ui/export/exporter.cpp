@@ -1,6 +1,8 @@
 #include "exporter.h"
 
+#include "model/export/bundlewriter.h"
 #include "model/export/drawio.h"
+#include "model/export/policybundle.h"
 #include "reportwriter.h"
 
 #include <QDir>
@@ -93,6 +95,40 @@ ExportOutcome exportDiagram(const model::Design &design, const ExportRequest &re
     return outcome;
 }
 
+ExportOutcome exportBundle(const model::Design &design, const ExportRequest &request)
+{
+    if (request.format == ExportFormat::Bundle) {
+        const QFileInfo info(request.output);
+        if (info.exists() && !info.isDir())
+            return failed(tr("\"%1\" is a file; the bundle needs a folder.").arg(request.output));
+        if (!info.absoluteDir().exists())
+            return failed(tr("The folder \"%1\" does not exist.").arg(info.absolutePath()));
+    }
+    const model::exporting::PolicyBundle bundle = model::exporting::buildPolicyBundle(design);
+    try {
+        const std::filesystem::path target = request.output.toStdString();
+        if (request.format == ExportFormat::Bundle)
+            model::exporting::writeBundleToDirectory(bundle, target);
+        else
+            model::exporting::writeBundleToZip(bundle, target);
+    } catch (const model::exporting::BundleWriteError &e) {
+        return failed(tr("Cannot write \"%1\": %2")
+                          .arg(QString::fromStdString(e.path().string()),
+                               QString::fromStdString(e.reason())));
+    }
+    ExportOutcome outcome;
+    outcome.ok = true;
+    for (const std::string &warning : bundle.warnings)
+        outcome.warnings << QString::fromStdString(warning);
+    for (const model::exporting::BundleProblem &problem : bundle.problems)
+        outcome.warnings << tr("the bundle's %1 check fails for %2: %3")
+                                .arg(QString::fromStdString(problem.check),
+                                     QString::fromStdString(problem.file),
+                                     QString::fromStdString(problem.message));
+    outcome.written << request.output;
+    return outcome;
+}
+
 } // namespace
 
 ExportOutcome runExport(const model::Design &design, const ExportRequest &request)
@@ -115,7 +151,7 @@ ExportOutcome runExport(const model::Design &design, const ExportRequest &reques
         return exportDrawio(design, request);
     case ExportFormat::Bundle:
     case ExportFormat::BundleZip:
-        break;
+        return exportBundle(design, request);
     case ExportFormat::ReportHtml:
     case ExportFormat::ReportPdf: {
         ReportOptions options;
@@ -134,7 +170,7 @@ ExportOutcome runExport(const model::Design &design, const ExportRequest &reques
         return outcome;
     }
     }
-    return failed(tr("This export format is not available in this build."));
+    return failed(tr("Unknown export format."));
 }
 
 std::optional<ExportFormat> exportFormatFromName(const QString &name)
