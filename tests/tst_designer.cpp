@@ -20,7 +20,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QMenu>
 #include <QPainter>
+#include <QTimer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -432,6 +434,35 @@ private slots:
         QVERIFY(!window.isWindowModified());
         window.action(QStringLiteral("selectAll"))->trigger();
         QCOMPARE(window.document()->selection().size(), qsizetype(count));
+    }
+
+    void canvasContextMenu()
+    {
+        ui::MainWindow window(nullptr, QTemporaryDir().path());
+        QVERIFY(window.openDesign(kReference));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *view = window.findChild<ui::DesignView *>();
+        QVERIFY(view);
+        window.action(QStringLiteral("fit"))->trigger();
+        auto *scene = static_cast<ui::DesignScene *>(view->scene());
+        const QPoint pos = view->mapFromScene(centreOf(*scene, "ec2-analysis-a"));
+        QStringList shown;
+        QTimer::singleShot(0, this, [&shown] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions())
+                if (!action->isSeparator())
+                    shown << action->text().remove('&');
+            menu->close();
+        });
+        emit view->customContextMenuRequested(pos);
+        // The right-clicked element became the selection; the menu acts on it.
+        QCOMPARE(window.document()->selection(), QList<Id>{Id("ec2-analysis-a")});
+        for (const char *text : {"Copy", "Delete", "Trace Path From Selection", "Properties"})
+            QVERIFY2(shown.contains(QLatin1String(text)), qPrintable(shown.join(", ")));
+        QVERIFY(window.action(QStringLiteral("delete"))->isEnabled());
     }
 
     void referenceScreenshotMatches()

@@ -4,6 +4,7 @@
 #include "designscene.h"
 #include "designview.h"
 #include "elementitem.h"
+#include "linkitem.h"
 
 #include "commands/insertcommand.h"
 #include "commands/removecommand.h"
@@ -52,6 +53,8 @@ MainWindow::MainWindow(QWidget *parent, const QString &recoveryFolder)
     m_scene = new DesignScene(m_document, this);
     m_view = new DesignView(this);
     m_view->setScene(m_scene);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showCanvasMenu);
     setCentralWidget(m_view);
     m_autosaver = new Autosaver(m_document, recoveryFolder, this);
 
@@ -112,7 +115,7 @@ void MainWindow::createActions()
     make(QStringLiteral("save"), tr("&Save"), QKeySequence::Save, [this] { save(); });
     make(QStringLiteral("saveAs"), tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
     make(QStringLiteral("export"), tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-         &MainWindow::exportDesign);
+         [this] { exportDesign(); });
     QAction *quit = make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -452,6 +455,49 @@ void MainWindow::about()
                           "<p>A designer for closed-network AWS architectures: private lines "
                           "in, only the outbound traffic that must leave out.</p>")
                            .arg(version.toHtmlEscaped()));
+}
+
+void MainWindow::showCanvasMenu(const QPoint &pos)
+{
+    // A right click on something not yet selected selects it alone, as in every editor.
+    model::Id clicked;
+    for (QGraphicsItem *item : m_view->items(pos)) {
+        if (auto *element = dynamic_cast<ElementItem *>(item)) {
+            clicked = element->elementId();
+            break;
+        }
+        if (auto *link = dynamic_cast<LinkItem *>(item)) {
+            clicked = link->linkId();
+            break;
+        }
+    }
+    if (!clicked.isNull() && !m_document->selection().contains(clicked))
+        m_document->setSelection({clicked});
+    else if (clicked.isNull())
+        m_document->setSelection({});
+
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("canvasMenu"));
+    for (const char *name : {"cut", "copy", "paste", "duplicate", "delete"})
+        menu.addAction(action(QString::fromLatin1(name)));
+    if (!m_document->selection().isEmpty()) {
+        menu.addSeparator();
+        menu.addAction(action(QStringLiteral("traceFrom")));
+        menu.addAction(action(QStringLiteral("traceTo")));
+        menu.addSeparator();
+        menu.addAction(tr("&Properties"), this, [this] {
+            if (auto *dock = findChild<QDockWidget *>(QStringLiteral("inspectorDock"))) {
+                dock->show();
+                dock->raise();
+                dock->setFocus();
+            }
+        });
+        menu.addAction(tr("E&xport Selection…"), this, [this] { exportDesign(true); });
+    }
+    menu.addSeparator();
+    menu.addAction(action(QStringLiteral("selectAll")));
+    menu.addAction(action(QStringLiteral("fit")));
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 
 } // namespace heiiki::ui

@@ -73,7 +73,8 @@ private:
 
     void chooseNew();
     void chooseFile();
-    void exportDesign();
+    void exportDesign(bool selectionOnly = false);
+    void showCanvasMenu(const QPoint &pos);
     bool save();
     bool saveAs();
     /// Asks what to do with unsaved changes; true when the window may go on.

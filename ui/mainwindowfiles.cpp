@@ -258,7 +258,7 @@ void MainWindow::showLoadErrors(const QString &path, const QStringList &errors)
     box->open();
 }
 
-void MainWindow::exportDesign()
+void MainWindow::exportDesign(bool selectionOnly)
 {
     // The output starts next to the design (or where the last export went), named after it.
     QSettings settings;
@@ -267,12 +267,15 @@ void MainWindow::exportDesign()
         folder = m_document->filePath().isEmpty()
                      ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
                      : QFileInfo(m_document->filePath()).absolutePath();
+    if (!QFileInfo(folder).isDir())
+        folder = QDir::homePath();
     QString base = QFileInfo(m_document->displayName()).completeBaseName();
     base = base.section(QLatin1Char('.'), 0, 0);
     ExportDialog dialog(m_document->selection(), QDir(folder).filePath(base), this);
     const QString lastFormat = settings.value(QStringLiteral("export/format")).toString();
     if (const auto format = exportFormatFromName(lastFormat))
         dialog.setFormat(*format);
+    dialog.setSelectionOnly(selectionOnly);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ExportRequest request = dialog.request();

@@ -70,7 +70,9 @@ ExportDialog::ExportDialog(const QList<model::Id> &selection, const QString &sug
 
     auto *top = new QFormLayout;
     top->addRow(tr("&Format:"), m_format);
-    top->addRow(tr("&Output:"), outputRow);
+    auto *outputLabel = new QLabel(tr("&Output:"));
+    outputLabel->setBuddy(m_output);
+    top->addRow(outputLabel, outputRow);
 
     m_diagramBox = new QGroupBox(tr("Diagram"));
     m_whole = new QRadioButton(tr("The whole design"));
@@ -140,6 +142,7 @@ ExportDialog::ExportDialog(const QList<model::Id> &selection, const QString &sug
     layout->addStretch();
     layout->addWidget(m_buttons);
 
+    setMinimumWidth(620);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
     formatChanged();
 }
@@ -157,6 +160,14 @@ void ExportDialog::setFormat(ExportFormat format)
 void ExportDialog::setOutput(const QString &path)
 {
     m_output->setText(path);
+}
+
+void ExportDialog::setSelectionOnly(bool only)
+{
+    if (only && m_selected->isEnabled())
+        m_selected->setChecked(true);
+    else
+        m_whole->setChecked(true);
 }
 
 void ExportDialog::formatChanged()

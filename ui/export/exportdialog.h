@@ -32,6 +32,8 @@ public:
     ExportRequest request() const;
     void setFormat(ExportFormat format);
     void setOutput(const QString &path);
+    /// Chooses the "selection only" scope (when there is a selection).
+    void setSelectionOnly(bool only);
 
     void accept() override;
 
