@@ -13,6 +13,9 @@
 #include "ui/containeritem.h"
 #include "ui/designscene.h"
 #include "ui/designview.h"
+#include "ui/linkitem.h"
+#include "ui/linkrouter.h"
+#include "ui/nodeitem.h"
 #include "ui/document/autosaver.h"
 #include "ui/document/designdocument.h"
 #include "ui/document/validationrunner.h"
@@ -434,6 +437,45 @@ private slots:
         QVERIFY(!window.isWindowModified());
         window.action(QStringLiteral("selectAll"))->trigger();
         QCOMPARE(window.document()->selection().size(), qsizetype(count));
+    }
+
+    void linkRoutesGoRoundNodes()
+    {
+        // A node right between two others: the link between them goes round it.
+        const QRectF a(0, 0, 40, 40), blocker(100, 0, 40, 40), b(200, 0, 40, 40);
+        const QPolygonF straight = ui::routeLink(a, b, {});
+        QCOMPARE(straight.size(), 2); // nothing in the way: straight across
+        QCOMPARE(ui::crossings(straight, {blocker}), 1);
+        const QPolygonF detour = ui::routeLink(a, b, {blocker});
+        QCOMPARE(ui::crossings(detour, {blocker}), 0);
+        QCOMPARE(ui::crossings(detour, {a.adjusted(2, 2, -2, -2), b.adjusted(2, 2, -2, -2)}), 0);
+        for (qsizetype i = 1; i < detour.size(); ++i) // orthogonal segments only
+            QVERIFY(detour[i - 1].x() == detour[i].x() || detour[i - 1].y() == detour[i].y());
+        const auto onOutline = [](const QRectF &box, const QPointF &p) {
+            return box.adjusted(-0.5, -0.5, 0.5, 0.5).contains(p)
+                   && !box.adjusted(0.5, 0.5, -0.5, -0.5).contains(p);
+        };
+        QVERIFY(onOutline(a, detour.first())); // it starts and ends on the outlines
+        QVERIFY(onOutline(b, detour.last()));
+
+        // On the reference design's canvas, no link runs through another node.
+        std::vector<std::pair<Id, QRectF>> nodes;
+        for (const auto &element : m_document->design().elements()) {
+            auto *node = dynamic_cast<ui::NodeItem *>(m_scene->elementItem(element->id));
+            if (node)
+                nodes.emplace_back(element->id, node->mapRectToScene(node->frameRect()));
+        }
+        for (const auto &link : m_document->design().links()) {
+            const ui::LinkItem *item = m_scene->linkItem(link->id);
+            if (!item)
+                continue;
+            std::vector<QRectF> others;
+            for (const auto &[id, box] : nodes)
+                if (id != link->from && id != link->to)
+                    others.push_back(box);
+            QVERIFY2(ui::crossings(item->route(), others) == 0,
+                     qPrintable(QString::fromStdString(link->id.str())));
+        }
     }
 
     void canvasContextMenu()

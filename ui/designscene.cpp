@@ -160,7 +160,17 @@ void DesignScene::updateLink(LinkItem *link)
     const ElementItem *to = elementItem(link->toId());
     if (!from || !to)
         return;
-    link->setEnds(from->mapRectToScene(from->frameRect()), to->mapRectToScene(to->frameRect()));
+    const QRectF fromBox = from->mapRectToScene(from->frameRect());
+    const QRectF toBox = to->mapRectToScene(to->frameRect());
+    // The other nodes near the two ends are obstacles the route goes round.
+    std::vector<QRectF> obstacles;
+    const QRectF area = fromBox.united(toBox).adjusted(-120, -120, 120, 120);
+    for (QGraphicsItem *item : items(area, Qt::IntersectsItemBoundingRect)) {
+        auto *node = dynamic_cast<NodeItem *>(item);
+        if (node && node != from && node != to && node->isVisible())
+            obstacles.push_back(node->mapRectToScene(node->frameRect()));
+    }
+    link->setEnds(fromBox, toBox, obstacles);
 }
 
 void DesignScene::updateLinksAround(const model::Id &id)

@@ -1,5 +1,7 @@
 #include "linkitem.h"
 
+#include "linkrouter.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
@@ -17,43 +19,6 @@ QFont captionFont()
     QFont font;
     font.setPixelSize(10);
     return font;
-}
-
-/// The orthogonal route between two boxes: straight across where they face each other,
-/// otherwise out of the side facing the other end and round one corner.
-QPolygonF orthogonalRoute(const QRectF &from, const QRectF &to)
-{
-    // An end that holds the other (a container around a node): a short stub from the inner.
-    if (from.contains(to) || to.contains(from)) {
-        const QRectF inner = from.contains(to) ? to : from;
-        const QPointF a(inner.center().x(), inner.top());
-        QPolygonF stub{a, a - QPointF(0, 12)};
-        if (from.contains(to))
-            std::reverse(stub.begin(), stub.end());
-        return stub;
-    }
-    const qreal overlapLeft = std::max(from.left(), to.left());
-    const qreal overlapRight = std::min(from.right(), to.right());
-    if (overlapRight - overlapLeft > 8) { // one above the other
-        const qreal x = (overlapLeft + overlapRight) / 2;
-        const bool down = from.center().y() < to.center().y();
-        return {QPointF(x, down ? from.bottom() : from.top()),
-                QPointF(x, down ? to.top() : to.bottom())};
-    }
-    const qreal overlapTop = std::max(from.top(), to.top());
-    const qreal overlapBottom = std::min(from.bottom(), to.bottom());
-    const bool right = from.center().x() < to.center().x();
-    if (overlapBottom - overlapTop > 8) { // side by side
-        const qreal y = (overlapTop + overlapBottom) / 2;
-        return {QPointF(right ? from.right() : from.left(), y),
-                QPointF(right ? to.left() : to.right(), y)};
-    }
-    // Diagonal: leave sideways, turn once, enter from above or below.
-    const bool down = from.center().y() < to.center().y();
-    const QPointF start(right ? from.right() : from.left(), from.center().y());
-    const QPointF corner(to.center().x(), start.y());
-    const QPointF end(corner.x(), down ? to.top() : to.bottom());
-    return {start, corner, end};
 }
 
 } // namespace
@@ -82,10 +47,10 @@ void LinkItem::setLabel(const QString &label)
     m_label = label;
 }
 
-void LinkItem::setEnds(const QRectF &from, const QRectF &to)
+void LinkItem::setEnds(const QRectF &from, const QRectF &to, const std::vector<QRectF> &obstacles)
 {
     prepareGeometryChange();
-    m_route = orthogonalRoute(from, to);
+    m_route = routeLink(from, to, obstacles);
     m_path = QPainterPath();
     if (m_route.isEmpty())
         return;

@@ -8,6 +8,8 @@
 #include <QPainterPath>
 #include <QPolygonF>
 
+#include <vector>
+
 namespace heiiki::ui {
 
 /// A link on the canvas: an orthogonal route between the outlines of its two ends, with the
@@ -33,8 +35,8 @@ public:
     /// The caption at the middle of the line; empty: none.
     void setLabel(const QString &label);
     /// Routes the link from the edge of \a from to the edge of \a to (scene coordinates) in
-    /// horizontal and vertical segments.
-    void setEnds(const QRectF &from, const QRectF &to);
+    /// horizontal and vertical segments, around \a obstacles where it can (see routeLink()).
+    void setEnds(const QRectF &from, const QRectF &to, const std::vector<QRectF> &obstacles = {});
     /// The route's corner points, first end to last.
     QPolygonF route() const { return m_route; }
     /// Draws the link as part of a traced path or scenario.
