@@ -2,6 +2,7 @@
 //   NET-011  an element lives outside the design's allowed regions (data residency)
 //   NET-018  CIDRs overlap between networks that are connected (TGW, DX, VGW hubs are
 //            transitive; VPC peering is not)
+//   IAM-001  a policy document is invalid (errors), or the policy linter warns (warnings)
 
 #include "model/io/designfile.h"
 #include "model/io/designwriter.h"
@@ -371,6 +372,29 @@ void tst_Rules::rule_data()
             .attach("vpc-b", "tgw")
             .build();
     }) << "NET-018" << QStringList{} << "";
+
+    // --- IAM-001: policy documents; the linter's errors are errors, its warnings warnings
+    static const auto withPolicy = [](const char *document) {
+        Design d = tokyo().build();
+        d.addPolicy({Id("pol-bucket"), "", PolicyType::Resource, json::parse(document)});
+        return d;
+    };
+    QTest::newRow("IAM-001 NotPrincipal Deny without the account (warning)") << Build([] {
+        return withPolicy(R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny",
+            "NotPrincipal": {"AWS": "arn:aws:iam::111111111111:user/alice"},
+            "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/*"}]})");
+    }) << "IAM-001" << QStringList{"pol-bucket"} << "NotPrincipal with Deny";
+    QTest::newRow("IAM-001 fixed: the account listed with the user") << Build([] {
+        return withPolicy(R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny",
+            "NotPrincipal": {"AWS": ["arn:aws:iam::111111111111:user/alice",
+                                     "arn:aws:iam::111111111111:root"]},
+            "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/*"}]})");
+    }) << "IAM-001" << QStringList{} << "";
+    QTest::newRow("IAM-001 variable default without the space (error)") << Build([] {
+        return withPolicy(R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Principal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::bucket/${aws:PrincipalTag/team,'all'}/*"}]})");
+    }) << "IAM-001" << QStringList{"pol-bucket"} << "comma and a space";
     // clang-format on
 }
 
@@ -403,7 +427,12 @@ void tst_Rules::rule()
         }
         QVERIFY2(which >= 0 && matched.insert(which).second, "unexpected ids in" + describe({f}));
 
-        QVERIFY(f.severity == registry.find(rule.toStdString())->severity());
+        // A finding has its rule's severity; IAM-001 also passes on the policy linter's
+        // warnings, as warnings (their message says AWS accepts the document).
+        if (rule == "IAM-001" && f.message.find("AWS accepts the document") != std::string::npos)
+            QVERIFY2(f.severity == Severity::Warning, describe({f}));
+        else
+            QVERIFY(f.severity == registry.find(rule.toStdString())->severity());
         QVERIFY2(!f.message.empty() && !f.fix.empty(), describe({f}));
         // The message names the element at fault (for an overlap: both networks), so that
         // a reader can find them.

@@ -167,8 +167,12 @@ void DesignScene::updateLink(LinkItem *link)
     const QRectF area = fromBox.united(toBox).adjusted(-120, -120, 120, 120);
     for (QGraphicsItem *item : items(area, Qt::IntersectsItemBoundingRect)) {
         auto *node = dynamic_cast<NodeItem *>(item);
-        if (node && node != from && node != to && node->isVisible())
-            obstacles.push_back(node->mapRectToScene(node->frameRect()));
+        if (!node || node == from || node == to || !node->isVisible())
+            continue;
+        // What an end holds is behind its outline, not in the link's way.
+        const QRectF box = node->mapRectToScene(node->frameRect());
+        if (!fromBox.contains(box) && !toBox.contains(box))
+            obstacles.push_back(box);
     }
     link->setEnds(fromBox, toBox, obstacles);
 }

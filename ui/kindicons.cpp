@@ -5,7 +5,10 @@
 #include <QCoreApplication>
 #include <QPainter>
 #include <QPixmap>
+#include <QPixmapCache>
 #include <QSvgRenderer>
+
+#include <algorithm>
 
 #include <array>
 #include <memory>
@@ -72,6 +75,23 @@ QIcon kindIcon(model::ElementKind kind)
         }
     }
     return icon;
+}
+
+QPixmap kindPixmap(model::ElementKind kind, int pixels)
+{
+    pixels = std::clamp(pixels, 1, 1024);
+    const QString key = QStringLiteral("heiiki-kind-%1-%2").arg(indexOf(kind)).arg(pixels);
+    QPixmap pixmap;
+    if (QPixmapCache::find(key, &pixmap))
+        return pixmap;
+    pixmap = QPixmap(pixels, pixels);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    kindRenderer(kind)->render(&painter, QRectF(0, 0, pixels, pixels));
+    painter.end();
+    QPixmapCache::insert(key, pixmap);
+    return pixmap;
 }
 
 } // namespace heiiki::ui

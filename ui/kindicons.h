@@ -3,6 +3,7 @@
 #include "model/core/kinds.h"
 
 #include <QIcon>
+#include <QPixmap>
 #include <QString>
 
 class QSvgRenderer;
@@ -22,5 +23,8 @@ QIcon kindIcon(model::ElementKind kind);
 /// is created on first use and shared; it belongs to this module (never delete it) and lives
 /// until the program ends. Never null. Use from the GUI thread only.
 QSvgRenderer *kindRenderer(model::ElementKind kind);
+/// The icon of \a kind rasterised at \a pixels × \a pixels, cached: what the canvas paints on
+/// screen, where rendering the SVG for every node in every frame would cost too much.
+QPixmap kindPixmap(model::ElementKind kind, int pixels);
 
 } // namespace heiiki::ui

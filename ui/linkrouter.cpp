@@ -116,13 +116,16 @@ public:
     Router(const QRectF &from, const QRectF &to, const std::vector<QRectF> &obstacles)
         : m_from(from), m_to(to), m_obstacles(obstacles)
     {
-        // The ends themselves are in the way of every part but the stubs.
-        m_walls = obstacles;
-        m_walls.push_back(from);
-        m_walls.push_back(to);
         m_xs = {(from.center().x() + to.center().x()) / 2};
         m_ys = {(from.center().y() + to.center().y()) / 2};
-        for (const QRectF &box : m_walls) {
+        // Detours turn beside the ends and beside what blocks the simple route.
+        const QPolygonF simple = simpleRoute(from, to);
+        std::vector<QRectF> turnBeside{from, to};
+        for (const QRectF &box : obstacles) {
+            if (crossings(simple, {box}) > 0)
+                turnBeside.push_back(box);
+        }
+        for (const QRectF &box : turnBeside) {
             m_xs.push_back(box.left() - kClearance);
             m_xs.push_back(box.right() + kClearance);
             m_ys.push_back(box.top() - kClearance);
@@ -175,7 +178,6 @@ private:
     QRectF m_from;
     QRectF m_to;
     const std::vector<QRectF> &m_obstacles;
-    std::vector<QRectF> m_walls;
     std::vector<qreal> m_xs;
     std::vector<qreal> m_ys;
     QPolygonF m_best;

@@ -5,7 +5,9 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QPaintEngine>
 #include <QSvgRenderer>
+#include <QtMath>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -101,7 +103,20 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     const QRectF glyph = glyphRect();
     QSvgRenderer *icon = m_look.kind ? kindRenderer(*m_look.kind) : nullptr;
     if (icon && icon->isValid()) {
-        icon->render(painter, glyph);
+        // On screen a cached raster of the icon at the size it appears; in SVG and PDF
+        // exports the vector drawing.
+        const QPaintEngine *engine = painter->paintEngine();
+        const bool raster = engine && (engine->type() == QPaintEngine::Raster
+                                       || engine->type() == QPaintEngine::OpenGL2);
+        const qreal scale = painter->deviceTransform().map(QLineF(0, 0, 1, 0)).length();
+        const int pixels = qCeil(glyph.width() * scale);
+        if (raster && pixels <= 512) {
+            painter->setRenderHint(QPainter::SmoothPixmapTransform);
+            painter->drawPixmap(glyph, kindPixmap(*m_look.kind, pixels),
+                                QRectF(0, 0, pixels, pixels));
+        } else {
+            icon->render(painter, glyph);
+        }
     } else {
         painter->setPen(Qt::NoPen);
         painter->setBrush(m_look.colour);

@@ -1,13 +1,12 @@
 #include "evaluator.h"
 
 #include "../core/cidr.h"
+#include "compiledpolicy.h"
 #include "wildcard.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstdlib>
-#include <ctime>
 #include <optional>
 #include <string_view>
 
@@ -34,138 +33,10 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b)
               });
 }
 
-/// Replaces ${key}, ${key, 'default'}, ${*}, ${?}, ${$} when \a variables (policies of Version
-/// 2012-10-17 only; in others the text is literal). Returns a pattern in the escaped form of
-/// wildcardMatchEscaped(): what a variable puts in, and ${*} ${?}, are literal characters,
-/// never wildcards. Returns nothing when a key has no value and no default: such a value
-/// matches nothing.
-std::optional<std::string> substitute(const std::string &text, const RequestContext &request,
-                                      bool variables)
-{
-    if (text.find('\\') == std::string::npos
-        && (!variables || text.find("${") == std::string::npos))
-        return text;
-    auto literal = [](std::string_view part) {
-        std::string out;
-        for (char c : part) {
-            if (c == '\\')
-                out += '\\';
-            out += c;
-        }
-        return out;
-    };
-    if (!variables)
-        return literal(text);
-    std::string out;
-    size_t at = 0;
-    while (true) {
-        const size_t start = text.find("${", at);
-        if (start == std::string::npos) {
-            out += literal(std::string_view(text).substr(at));
-            return out;
-        }
-        const size_t end = text.find('}', start);
-        if (end == std::string::npos)
-            return std::nullopt;
-        out += literal(std::string_view(text).substr(at, start - at));
-        std::string inner = text.substr(start + 2, end - start - 2);
-        if (inner == "*" || inner == "?") {
-            out += '\\';
-            out += inner;
-        } else if (inner == "$") {
-            out += inner;
-        } else {
-            // The default is written after a comma and a space: ${aws:x, 'default'}.
-            std::string key = inner, fallback;
-            bool hasDefault = false;
-            if (const auto comma = inner.find(", "); comma != std::string::npos) {
-                fallback = inner.substr(comma + 2);
-                fallback.erase(0, fallback.find_first_not_of(' '));
-                if (fallback.size() >= 2 && fallback.front() == '\'' && fallback.back() == '\'') {
-                    key = inner.substr(0, comma);
-                    fallback = fallback.substr(1, fallback.size() - 2);
-                    hasDefault = true;
-                }
-            }
-            while (!key.empty() && key.back() == ' ')
-                key.pop_back();
-            std::transform(key.begin(), key.end(), key.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            const auto *values = request.values(key);
-            if (values && values->size() == 1)
-                out += escapeWildcards(values->front());
-            else if (hasDefault)
-                out += escapeWildcards(fallback);
-            else
-                return std::nullopt;
-        }
-        at = end + 1;
-    }
-}
-
-std::optional<double> number(const std::string &s)
-{
-    char *end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (s.empty() || *end)
-        return std::nullopt;
-    return v;
-}
-
-/// A date condition value in seconds since the epoch: epoch seconds ("1717200000") or ISO 8601
-/// ("2024-06-01", "2024-06-01T09:00:00+09:00", "2024-06-01T00:00:00.000Z").
-std::optional<double> date(const std::string &s)
-{
-    if (auto epoch = number(s))
-        return epoch;
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, consumed = 0;
-    if (std::sscanf(s.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) != 3 || consumed != 10)
-        return std::nullopt;
-    double sec = 0;
-    std::string_view rest = std::string_view(s).substr(10);
-    if (!rest.empty() && (rest.front() == 'T' || rest.front() == 't')) {
-        const std::string time(rest.substr(1));
-        int n = 0;
-        if (std::sscanf(time.c_str(), "%2d:%2d%n", &h, &mi, &n) != 2)
-            return std::nullopt;
-        rest = rest.substr(1 + n);
-        if (!rest.empty() && rest.front() == ':') {
-            const std::string secs(rest.substr(1));
-            char *end = nullptr;
-            sec = std::strtod(secs.c_str(), &end);
-            if (end == secs.c_str())
-                return std::nullopt;
-            rest = rest.substr(1 + static_cast<size_t>(end - secs.c_str()));
-        }
-    }
-    long offset = 0;
-    if (rest == "Z" || rest == "z") {
-        rest = {};
-    } else if (!rest.empty() && (rest.front() == '+' || rest.front() == '-')) {
-        const int sign = rest.front() == '-' ? -1 : 1;
-        int oh = 0, om = 0;
-        const std::string zone(rest.substr(1));
-        if (std::sscanf(zone.c_str(), "%2d:%2d", &oh, &om) < 1
-            && std::sscanf(zone.c_str(), "%2d%2d", &oh, &om) < 1)
-            return std::nullopt;
-        offset = sign * (oh * 3600L + om * 60L);
-        rest = {};
-    }
-    if (!rest.empty())
-        return std::nullopt;
-    std::tm tm{};
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    return static_cast<double>(timegm(&tm) - offset) + sec;
-}
-
 /// ArnEquals and ArnLike: each of the six colon-separated parts of the ARN is compared on
 /// its own, with wildcards; the sixth part (the resource) keeps any further colons. A value
 /// with fewer parts than six matches nothing. \a pattern is in escaped form.
-bool arnMatch(const std::string &pattern, const std::string &arn)
+bool arnMatch(std::string_view pattern, std::string_view arn)
 {
     if (pattern == "*")
         return true;
@@ -189,87 +60,130 @@ bool arnMatch(const std::string &pattern, const std::string &arn)
     return true;
 }
 
+/// A request value converted once for the operator's kind.
+struct RequestValue
+{
+    const std::string &text;
+    std::optional<double> number;
+    std::optional<Cidr> address;
+    RequestValue(const std::string &value, ValueKind kind)
+        : text(value)
+    {
+        switch (kind) {
+        case ValueKind::Number: number = parseNumber(value); break;
+        case ValueKind::Date: number = parseDate(value); break;
+        case ValueKind::Network: address = parseAddressValue(value); break;
+        case ValueKind::Text: break;
+        }
+    }
+};
+
 /// Does one context value match one policy value under the positive form of \a op?
-bool valueMatches(Operator op, const std::string &policyValue, const std::string &value)
+bool valueMatches(Operator op, const PreparedValue &p, const RequestValue &v)
 {
     switch (op) {
     case Operator::StringEquals:
     case Operator::StringNotEquals:
-        return unescapeWildcards(policyValue) == value;
+    case Operator::BinaryEquals:
+        return p.plain == v.text;
     case Operator::StringEqualsIgnoreCase:
     case Operator::StringNotEqualsIgnoreCase:
-        return equalsIgnoreCase(unescapeWildcards(policyValue), value);
+    case Operator::Bool:
+        return equalsIgnoreCase(p.plain, v.text);
     case Operator::StringLike:
     case Operator::StringNotLike:
-        return wildcardMatchEscaped(policyValue, value);
+        return wildcardMatchEscaped(p.escaped, v.text);
     case Operator::NumericEquals:
     case Operator::NumericNotEquals:
     case Operator::NumericLessThan:
     case Operator::NumericLessThanEquals:
     case Operator::NumericGreaterThan:
-    case Operator::NumericGreaterThanEquals: {
-        const auto p = number(unescapeWildcards(policyValue)), v = number(value);
-        if (!p || !v)
-            return false;
-        switch (op) {
-        case Operator::NumericLessThan: return *v < *p;
-        case Operator::NumericLessThanEquals: return *v <= *p;
-        case Operator::NumericGreaterThan: return *v > *p;
-        case Operator::NumericGreaterThanEquals: return *v >= *p;
-        default: return *v == *p;
-        }
-    }
+    case Operator::NumericGreaterThanEquals:
     case Operator::DateEquals:
     case Operator::DateNotEquals:
     case Operator::DateLessThan:
     case Operator::DateLessThanEquals:
     case Operator::DateGreaterThan:
     case Operator::DateGreaterThanEquals: {
-        const auto p = date(unescapeWildcards(policyValue)), v = date(value);
-        if (!p || !v)
+        if (!p.number || !v.number)
             return false;
+        const double pv = *p.number, vv = *v.number;
         switch (op) {
-        case Operator::DateLessThan: return *v < *p;
-        case Operator::DateLessThanEquals: return *v <= *p;
-        case Operator::DateGreaterThan: return *v > *p;
-        case Operator::DateGreaterThanEquals: return *v >= *p;
-        default: return *v == *p;
+        case Operator::NumericLessThan:
+        case Operator::DateLessThan: return vv < pv;
+        case Operator::NumericLessThanEquals:
+        case Operator::DateLessThanEquals: return vv <= pv;
+        case Operator::NumericGreaterThan:
+        case Operator::DateGreaterThan: return vv > pv;
+        case Operator::NumericGreaterThanEquals:
+        case Operator::DateGreaterThanEquals: return vv >= pv;
+        default: return vv == pv;
         }
     }
-    case Operator::Bool:
-        return equalsIgnoreCase(unescapeWildcards(policyValue), value);
-    case Operator::BinaryEquals:
-        return unescapeWildcards(policyValue) == value;
     case Operator::IpAddress:
-    case Operator::NotIpAddress: {
-        const std::string text = unescapeWildcards(policyValue);
-        auto net = Cidr::parse(text);
-        if (!net)
-            net = Cidr::parseAddress(text);
-        auto address = Cidr::parseAddress(value);
-        if (!address)
-            address = Cidr::parse(value);
-        return net && address && net->contains(*address);
-    }
+    case Operator::NotIpAddress:
+        return p.network && v.address && p.network->contains(*v.address);
     case Operator::ArnEquals:
     case Operator::ArnLike:
     case Operator::ArnNotEquals:
     case Operator::ArnNotLike:
-        return arnMatch(policyValue, value);
+        return arnMatch(p.escaped, v.text);
     case Operator::Null:
         return false;
     }
     return false;
 }
 
-bool conditionHolds(const Condition &c, const RequestContext &request, bool variables)
+/// Scratch space for values with policy variables, reused across evaluations.
+struct Scratch
 {
-    const auto *values = request.values(c.keyLower);
-    const bool present = values && !values->empty();
-    if (c.op == Operator::Null) {
-        const bool wantAbsent = !c.values.empty() && equalsIgnoreCase(c.values.front(), "true");
-        return wantAbsent ? !present : present;
+    std::string escaped, plain;
+};
+
+Scratch &scratch()
+{
+    thread_local Scratch s;
+    return s;
+}
+
+/// Does any of the condition's values match \a value (positive form)? Values with policy
+/// variables are resolved for the request; one that does not resolve matches nothing.
+bool anyValueMatches(const CompiledCondition &c, const RequestContext &request,
+                     const RequestValue &value)
+{
+    for (const auto &v : c.values) {
+        if (v.source.isStatic()) {
+            if (valueMatches(c.op, v.prepared(), value))
+                return true;
+            continue;
+        }
+        Scratch &s = scratch();
+        if (!v.source.resolve(request, s.escaped))
+            continue;
+        s.plain = unescapeWildcards(s.escaped);
+        PreparedValue p{s.escaped, s.plain, std::nullopt, nullptr};
+        std::optional<Cidr> network;
+        switch (valueKind(c.op)) {
+        case ValueKind::Number: p.number = parseNumber(s.plain); break;
+        case ValueKind::Date: p.number = parseDate(s.plain); break;
+        case ValueKind::Network:
+            network = parseNetwork(s.plain);
+            p.network = network ? &*network : nullptr;
+            break;
+        case ValueKind::Text: break;
+        }
+        if (valueMatches(c.op, p, value))
+            return true;
     }
+    return false;
+}
+
+bool conditionHolds(const CompiledCondition &c, const RequestContext &request)
+{
+    const auto *values = request.values(c.keyLower, c.keyHash);
+    const bool present = values && !values->empty();
+    if (c.op == Operator::Null)
+        return c.nullWantsAbsent ? !present : present;
     if (!present) {
         if (c.qualifier == SetQualifier::ForAllValues)
             return true;
@@ -277,32 +191,17 @@ bool conditionHolds(const Condition &c, const RequestContext &request, bool vari
             return false;
         if (c.ifExists)
             return true;
-        return isNegated(c.op);
+        return c.negated;
     }
-    // The policy's values, with variables replaced.
-    std::vector<std::string> policyValues;
-    policyValues.reserve(c.values.size());
-    for (const auto &v : c.values)
-        if (auto s = substitute(v, request, variables))
-            policyValues.push_back(std::move(*s));
-    const bool negated = isNegated(c.op);
-    auto one = [&](const std::string &value) {
-        const bool any = std::any_of(policyValues.begin(), policyValues.end(),
-                                     [&](const std::string &p) {
-                                         return valueMatches(c.op, p, value);
-                                     });
-        return negated ? !any : any;
+    const ValueKind kind = valueKind(c.op);
+    auto one = [&](const std::string &text) {
+        const bool any = anyValueMatches(c, request, RequestValue(text, kind));
+        return c.negated ? !any : any;
     };
-    switch (c.qualifier) {
-    case SetQualifier::ForAllValues:
+    if (c.qualifier == SetQualifier::ForAllValues
+        || (c.negated && c.qualifier == SetQualifier::None))
         return std::all_of(values->begin(), values->end(), one);
-    case SetQualifier::ForAnyValue:
-    case SetQualifier::None:
-        if (negated && c.qualifier == SetQualifier::None)
-            return std::all_of(values->begin(), values->end(), one);
-        return std::any_of(values->begin(), values->end(), one);
-    }
-    return false;
+    return std::any_of(values->begin(), values->end(), one);
 }
 
 /// How a statement's Principal names the caller.
@@ -313,32 +212,28 @@ enum class PrincipalMatch {
     Exact,   ///< the caller's own ARN: the user, or the role session itself
 };
 
-PrincipalMatch principalMatch(const Statement &s, const RequestContext &request)
+PrincipalMatch principalMatch(const CompiledPolicy &policy, const CompiledStatement &s,
+                              const RequestContext &request)
 {
     const std::string &p = request.principal();
     const std::string &account = request.principalAccount();
-    auto one = [&](const PrincipalEntry &e) {
+    const std::string_view sessionRole = request.sessionRoleName();
+    auto one = [&](const CompiledPrincipal &e) {
         switch (e.type) {
         case PrincipalEntry::Type::Any:
             return PrincipalMatch::Direct;
         case PrincipalEntry::Type::Aws: {
-            if (e.value == "*")
+            if (e.anyAws)
                 return PrincipalMatch::Direct;
             if (e.value == p)
                 return PrincipalMatch::Exact;
             if (!account.empty()
-                && (e.value == account || e.value == "arn:aws:iam::" + account + ":root"))
+                && (e.value == account || (e.rootForm && e.rootAccount == account)))
                 return PrincipalMatch::Account;
             // A role principal matches the sessions of that role.
-            const auto role = e.value.find(":role/");
-            const auto session = p.find(":assumed-role/");
-            if (role != std::string::npos && session != std::string::npos
-                && arnAccount(e.value) == account) {
-                const std::string roleName = e.value.substr(e.value.rfind('/') + 1);
-                const std::string rest = p.substr(session + 14);
-                if (rest.substr(0, rest.find('/')) == roleName)
-                    return PrincipalMatch::Direct;
-            }
+            if (e.role && request.isRoleSession() && e.roleAccount == account
+                && sessionRole == e.roleName)
+                return PrincipalMatch::Direct;
             return PrincipalMatch::None;
         }
         case PrincipalEntry::Type::Service:
@@ -349,47 +244,47 @@ PrincipalMatch principalMatch(const Statement &s, const RequestContext &request)
         return PrincipalMatch::None;
     };
     PrincipalMatch best = PrincipalMatch::None;
-    for (const auto &e : s.principals)
-        best = std::max(best, one(e));
+    for (unsigned i = s.principals.begin; i < s.principals.end; ++i)
+        best = std::max(best, one(policy.principals[i]));
     if (s.notPrincipal)
         return best == PrincipalMatch::None ? PrincipalMatch::Direct : PrincipalMatch::None;
     return best;
 }
 
 /// Whether \a s applies to \a request, and how its Principal (when checked) names the caller.
-PrincipalMatch statementApplies(const Statement &s, const RequestContext &request,
-                                bool checkPrincipal, bool variables)
+PrincipalMatch statementApplies(const CompiledPolicy &policy, const CompiledStatement &s,
+                                const RequestContext &request, bool checkPrincipal)
 {
-    const std::string &action = request.actionLower();
-    const bool actionListed = std::any_of(s.actions.begin(), s.actions.end(),
-                                          [&](const std::string &a) {
-                                              return wildcardMatch(a, action);
-                                          });
-    if (actionListed == s.notAction)
+    const std::string_view text = policy.text;
+    auto anyPattern = [&](CompiledStatement::Range r, std::string_view value) {
+        for (unsigned i = r.begin; i < r.end; ++i)
+            if (policy.patterns[i].matches(value, text))
+                return true;
+        return false;
+    };
+    if (anyPattern(s.actions, request.actionLower()) == s.notAction)
         return PrincipalMatch::None;
     if (s.hasResource) {
-        const bool listed = std::any_of(s.resources.begin(), s.resources.end(),
-                                        [&](const std::string &r) {
-                                            const auto resolved = substitute(r, request,
-                                                                             variables);
-                                            return resolved
-                                                   && wildcardMatchEscaped(*resolved,
-                                                                           request.resource());
-                                        });
+        const std::string &resource = request.resource();
+        bool listed = anyPattern(s.resources, resource);
+        for (unsigned i = s.dynamicResources.begin; !listed && i < s.dynamicResources.end; ++i) {
+            std::string &pattern = scratch().escaped;
+            listed = policy.templates[i].resolve(request, pattern)
+                     && wildcardMatchEscaped(pattern, resource);
+        }
         if (listed == s.notResource)
             return PrincipalMatch::None;
     }
     PrincipalMatch match = PrincipalMatch::Direct;
     if (checkPrincipal && s.hasPrincipal) {
-        match = principalMatch(s, request);
+        match = principalMatch(policy, s, request);
         if (match == PrincipalMatch::None)
             return match;
     }
-    const bool holds = std::all_of(s.conditions.begin(), s.conditions.end(),
-                                   [&](const Condition &c) {
-                                       return conditionHolds(c, request, variables);
-                                   });
-    return holds ? match : PrincipalMatch::None;
+    for (unsigned i = s.conditions.begin; i < s.conditions.end; ++i)
+        if (!conditionHolds(policy.conditions[i], request))
+            return PrincipalMatch::None;
+    return match;
 }
 
 struct PolicyOutcome
@@ -400,15 +295,14 @@ struct PolicyOutcome
     PrincipalMatch grant = PrincipalMatch::None;
 };
 
-PolicyOutcome evaluateOne(const Policy &policy, const RequestContext &request, bool checkPrincipal)
+PolicyOutcome evaluateCompiled(const CompiledPolicy &policy, const RequestContext &request,
+                               bool checkPrincipal)
 {
-    // Policy variables exist only in the 2012-10-17 policy language.
-    const bool variables = policy.version == "2012-10-17";
     PolicyOutcome out;
     int allowAt = -1;
     for (size_t i = 0; i < policy.statements.size(); ++i) {
-        const Statement &s = policy.statements[i];
-        const PrincipalMatch match = statementApplies(s, request, checkPrincipal, variables);
+        const CompiledStatement &s = policy.statements[i];
+        const PrincipalMatch match = statementApplies(policy, s, request, checkPrincipal);
         if (match == PrincipalMatch::None)
             continue;
         if (s.effect == Effect::Deny) {
@@ -426,13 +320,19 @@ PolicyOutcome evaluateOne(const Policy &policy, const RequestContext &request, b
     return out;
 }
 
+PolicyOutcome evaluateOne(const Policy &policy, const RequestContext &request, bool checkPrincipal)
+{
+    // The parser compiles every policy it returns; a policy built otherwise is compiled here.
+    if (policy.compiled)
+        return evaluateCompiled(*policy.compiled, request, checkPrincipal);
+    return evaluateCompiled(*compilePolicy(policy), request, checkPrincipal);
+}
+
 /// A role trust policy decides sts:AssumeRole… on an IAM role: it must allow even within
 /// one account.
 bool isRoleTrust(const RequestContext &request)
 {
-    const std::string &r = request.resource();
-    return request.actionLower().rfind("sts:", 0) == 0 && r.rfind("arn:", 0) == 0
-           && r.find(":iam::") != std::string::npos && r.find(":role/") != std::string::npos;
+    return request.isRoleResource() && request.actionLower().rfind("sts:", 0) == 0;
 }
 
 } // namespace
@@ -449,21 +349,24 @@ PolicyVerdict evaluatePolicy(const Policy &policy, const RequestContext &request
 EvaluationResult evaluate(const RequestContext &request, const PolicySet &policies)
 {
     EvaluationResult result;
+    result.layers.reserve(policies.scps.size() + policies.identity.size() + 4);
     PrincipalMatch resourceGrant = PrincipalMatch::None;
     auto layer = [&](const char *name, const Policy *p, int index, bool checkPrincipal) {
-        LayerResult r;
+        LayerResult &r = result.layers.emplace_back();
         r.layer = name;
         r.policy = index;
-        const PolicyOutcome out = evaluateOne(*p, request, checkPrincipal);
+        std::shared_ptr<const CompiledPolicy> prepared; // for a policy the parser did not make
+        const CompiledPolicy &c = p->compiled ? *p->compiled : *(prepared = compilePolicy(*p));
+        const PolicyOutcome out = evaluateCompiled(c, request, checkPrincipal);
         r.verdict = out.verdict;
         r.statement = out.statement;
         if (r.statement >= 0) {
-            r.sid = p->statements[r.statement].sid;
-            r.pointer = p->statements[r.statement].pointer;
+            const CompiledStatement &st = c.statements[static_cast<size_t>(r.statement)];
+            r.sid = c.textOf(st.sid);
+            r.pointer = c.textOf(st.pointer);
         }
         if (p == policies.resource)
             resourceGrant = out.grant;
-        result.layers.push_back(r);
         return r.verdict;
     };
     // A layer's verdict over its policies: Deny if any denies, Allow if any allows.

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace heiiki::model::iam {
+
+struct CompiledPolicy;
 
 enum class Effect { Allow, Deny };
 
@@ -69,6 +72,10 @@ struct Policy
     std::string version;  ///< "2012-10-17", "2008-10-17" or "" when absent
     std::string id;
     std::vector<Statement> statements;
+    /// The statements prepared for evaluation (compilePolicy()); the parser sets it. A policy
+    /// built or changed by hand leaves it empty (or resets it), and the evaluator then
+    /// prepares the statements on each evaluation.
+    std::shared_ptr<const CompiledPolicy> compiled;
 };
 
 } // namespace heiiki::model::iam

@@ -1,5 +1,7 @@
 #include "policyparser.h"
 
+#include "compiledpolicy.h"
+#include "principalchecks.h"
 #include "referencechecks.h"
 #include "servicereference.h"
 
@@ -78,10 +80,20 @@ std::string checkVariables(const std::string &value)
         if (inner.empty())
             return "an empty policy variable ${}";
         if (inner != "*" && inner != "?" && inner != "$") {
-            const std::string key = inner.substr(0, inner.find(','));
+            const auto comma = inner.find(',');
+            const std::string key = inner.substr(0, comma);
             if (key.find(':') == std::string::npos)
                 return "policy variable ${" + inner + "} does not name a condition key";
-            if (const auto comma = inner.find(','); comma != std::string::npos) {
+            // Access Analyzer: "A space is not supported within the policy variable text".
+            if (key.find(' ') != std::string::npos)
+                return "policy variable ${" + inner + "}: a space is not allowed in the key "
+                       "name";
+            if (comma != std::string::npos) {
+                // AWS: "separate the variable text and the default value with a comma and
+                // space"; without the space AWS does not read a default.
+                if (comma + 1 >= inner.size() || inner[comma + 1] != ' ')
+                    return "the default of ${" + inner + "} must follow a comma and a space: "
+                           "${" + key + ", " + inner.substr(comma + 1) + "}";
                 std::string fallback = inner.substr(comma + 1);
                 fallback.erase(0, fallback.find_first_not_of(' '));
                 if (fallback.size() < 2 || fallback.front() != '\'' || fallback.back() != '\'')
@@ -200,6 +212,7 @@ void Parser::principal(const json &p, const std::string &pointer, Statement &st)
         problem(pointer, "Principal must be \"*\" or an object such as {\"AWS\": …}");
         return;
     }
+    std::vector<std::pair<std::string, std::string>> awsEntries; // value, pointer
     for (auto it = p.begin(); it != p.end(); ++it) {
         const std::string key = it.key();
         const std::string at = pointer + "/" + escape(key);
@@ -238,8 +251,12 @@ void Parser::principal(const json &p, const std::string &pointer, Statement &st)
             if (type == PrincipalEntry::Type::Service && v.find('.') == std::string::npos)
                 problem(vp, "a service principal looks like ec2.amazonaws.com");
             st.principals.push_back({type, v});
+            if (type == PrincipalEntry::Type::Aws)
+                awsEntries.emplace_back(v, vp);
         }
     }
+    if (st.notPrincipal && st.effect == Effect::Deny)
+        checkNotPrincipalAccounts(st, awsEntries, m_problems);
 }
 
 void Parser::conditions(const json &c, const std::string &pointer, Statement &st)
@@ -478,6 +495,7 @@ ParseResult Parser::run(const json &doc)
     } else {
         problem("/Statement", "Statement must be an object or a list of objects");
     }
+    policy.compiled = compilePolicy(policy);
     return {std::move(policy), std::move(m_problems)};
 }
 

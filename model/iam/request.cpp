@@ -57,29 +57,30 @@ RequestContext::RequestContext(std::string principal, std::string action, std::s
         const std::string full(m_principal.substr(m_principal.find(":user/") + 6));
         set("aws:username", {full.substr(full.rfind('/') + 1)});
     }
+    if (const auto session = m_principal.find(":assumed-role/"); session != std::string::npos) {
+        m_roleSession = true;
+        const std::string_view rest = std::string_view(m_principal).substr(session + 14);
+        m_sessionRoleName = std::string(rest.substr(0, rest.find('/')));
+    }
+    m_roleResource = m_resource.rfind("arn:", 0) == 0
+                     && m_resource.find(":iam::") != std::string::npos
+                     && m_resource.find(":role/") != std::string::npos;
     if (const auto *ra = values("aws:resourceaccount"); ra && !ra->empty())
         m_resourceAccount = ra->front();
     else
         m_resourceAccount = arnAccount(m_resource);
 }
 
-const std::vector<std::string> *RequestContext::values(std::string_view lowerKey) const
-{
-    for (const auto &[k, v] : m_keys)
-        if (k == lowerKey)
-            return &v;
-    return nullptr;
-}
-
 void RequestContext::set(std::string key, std::vector<std::string> values)
 {
     key = lowerCase(std::move(key));
-    for (auto &[k, v] : m_keys)
-        if (k == key) {
-            v = std::move(values);
+    const unsigned hash = keyHash(key);
+    for (Key &k : m_keys)
+        if (k.hash == hash && k.name == key) {
+            k.values = std::move(values);
             return;
         }
-    m_keys.emplace_back(std::move(key), std::move(values));
+    m_keys.push_back({hash, std::move(key), std::move(values)});
 }
 
 } // namespace heiiki::model::iam

@@ -1,7 +1,5 @@
 #include "wildcard.h"
 
-#include <vector>
-
 namespace heiiki::model::iam {
 
 namespace {
@@ -37,28 +35,25 @@ bool match(std::string_view p, std::string_view t)
     return pi == p.size();
 }
 
-/// One element of an escaped pattern: a literal character, `?` or `*`.
+/// The element of an escaped pattern at \a at: a literal character (`\x` is `x`), `?` or
+/// `*`; \a width is how many characters it takes.
 struct Token
 {
     enum Kind : char { Literal, AnyOne, AnyRun } kind;
     char c;
+    size_t width;
 };
 
-std::vector<Token> tokens(std::string_view p)
+inline Token tokenAt(std::string_view p, size_t at)
 {
-    std::vector<Token> out;
-    out.reserve(p.size());
-    for (size_t i = 0; i < p.size(); ++i) {
-        if (p[i] == '\\' && i + 1 < p.size())
-            out.push_back({Token::Literal, p[++i]});
-        else if (p[i] == '*')
-            out.push_back({Token::AnyRun, '*'});
-        else if (p[i] == '?')
-            out.push_back({Token::AnyOne, '?'});
-        else
-            out.push_back({Token::Literal, p[i]});
-    }
-    return out;
+    const char c = p[at];
+    if (c == '\\' && at + 1 < p.size())
+        return {Token::Literal, p[at + 1], 2};
+    if (c == '*')
+        return {Token::AnyRun, c, 1};
+    if (c == '?')
+        return {Token::AnyOne, c, 1};
+    return {Token::Literal, c, 1};
 }
 
 } // namespace
@@ -77,25 +72,26 @@ bool wildcardMatchEscaped(std::string_view pattern, std::string_view text)
 {
     if (pattern.find('\\') == std::string_view::npos)
         return match<false>(pattern, text);
-    const std::vector<Token> p = tokens(pattern);
-    size_t pi = 0, ti = 0, star = std::string::npos, mark = 0;
+    // The glob above, stepping over the pattern token by token (no copy of the pattern).
+    const std::string_view p = pattern;
+    size_t pi = 0, ti = 0, star = std::string_view::npos, mark = 0;
     while (ti < text.size()) {
+        const Token t = pi < p.size() ? tokenAt(p, pi) : Token{Token::Literal, 0, 0};
         if (pi < p.size()
-            && (p[pi].kind == Token::AnyOne
-                || (p[pi].kind == Token::Literal && p[pi].c == text[ti]))) {
-            ++pi;
+            && (t.kind == Token::AnyOne || (t.kind == Token::Literal && t.c == text[ti]))) {
+            pi += t.width;
             ++ti;
-        } else if (pi < p.size() && p[pi].kind == Token::AnyRun) {
+        } else if (pi < p.size() && t.kind == Token::AnyRun) {
             star = pi++;
             mark = ti;
-        } else if (star != std::string::npos) {
+        } else if (star != std::string_view::npos) {
             pi = star + 1;
             ti = ++mark;
         } else {
             return false;
         }
     }
-    while (pi < p.size() && p[pi].kind == Token::AnyRun)
+    while (pi < p.size() && tokenAt(p, pi).kind == Token::AnyRun)
         ++pi;
     return pi == p.size();
 }

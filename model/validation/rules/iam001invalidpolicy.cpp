@@ -5,7 +5,9 @@ namespace heiiki::model::rules {
 
 namespace {
 
-/// IAM-001: a policy document is invalid: grammar, unknown operator, malformed ARN or action.
+/// IAM-001: a policy document is invalid: grammar, unknown operator, malformed ARN or action
+/// (errors). The linter's warnings — valid, but risky or unlikely to do what is meant, like
+/// Access Analyzer's warnings — are reported under the same id at severity warning.
 class Iam001InvalidPolicy : public Rule
 {
 public:
@@ -20,18 +22,33 @@ public:
             const PolicyDocument *p = attached.document;
             std::vector<Id> elements{p->id};
             elements.insert(elements.end(), attached.linkedFrom.begin(), attached.linkedFrom.end());
+            const std::string name = "Policy \"" + (p->name.empty() ? p->id.str() : p->name)
+                                     + "\"";
             for (const auto &problem : attached.problems) {
-                if (problem.warning)
+                const std::string where = problem.pointer.empty() ? std::string("its top level")
+                                                                  : problem.pointer;
+                const std::string path = pointerOf(design, p->id) + "/document"
+                                         + problem.pointer;
+                if (!problem.warning) {
+                    findings.push_back(finding(
+                        elements,
+                        name + " is invalid at " + where + ": " + problem.message
+                            + ". AWS refuses the document, so the control it stands for does "
+                              "not exist.",
+                        "Correct the document; `heiiki policy check` lints it on its own.",
+                        path));
                     continue;
-                findings.push_back(finding(
-                    elements,
-                    "Policy \"" + (p->name.empty() ? p->id.str() : p->name) + "\" is invalid at "
-                        + (problem.pointer.empty() ? std::string("its top level")
-                                                   : problem.pointer)
-                        + ": " + problem.message + ". AWS refuses the document, so the control "
-                          "it stands for does not exist.",
-                    "Correct the document; `heiiki policy check` lints it on its own.",
-                    pointerOf(design, p->id) + "/document" + problem.pointer));
+                }
+                Finding f = finding(elements,
+                                    name + " has a problem at " + where + ": "
+                                        + problem.message
+                                        + ". AWS accepts the document, but it may not do what "
+                                          "is meant.",
+                                    "Check the document; `heiiki policy check` lints it on its "
+                                    "own.",
+                                    path);
+                f.severity = Severity::Warning;
+                findings.push_back(std::move(f));
             }
         }
     }
