@@ -38,16 +38,23 @@ PathEngine::PathEngine(const Topology &topology)
 PathResult PathEngine::trace(const Query &query, Detail detail) const
 {
     const Design &design = m_topology.design();
-    const Element *from = query.fromInternet ? nullptr : design.element(query.from);
+    return trace(query, query.fromInternet ? nullptr : design.element(query.from), detail);
+}
+
+PathResult PathEngine::trace(const Query &query, const Element *from, Detail detail) const
+{
+    const Design &design = m_topology.design();
+    const Element *to = query.to.kind == Target::Kind::Element ? design.element(Id(query.to.value))
+                                                               : nullptr;
+    if (!from || !m_topology.premisesOf(from))
+        return Tracer(m_topology, query, detail, from, to).run();
     std::string service;
     if (query.to.kind == Target::Kind::Service)
         service = serviceName(query.to.value);
-    else if (query.to.kind == Target::Kind::Element)
-        if (const Element *t = design.element(Id(query.to.value));
-            t && t->kind == ElementKind::AwsService)
-            service = serviceName(str(t->property("service")));
-    if (!from || service.empty() || !m_topology.premisesOf(from))
-        return Tracer(m_topology, query, detail).run();
+    else if (to && to->kind == ElementKind::AwsService)
+        service = serviceName(str(to->property("service")));
+    if (service.empty())
+        return Tracer(m_topology, query, detail, from, to).run();
     // From the premises: the endpoints with private DNS for the service, those of the
     // caller's own account first, each tried until one is reached.
     std::string account;
@@ -61,7 +68,7 @@ PathResult PathEngine::trace(const Query &query, Detail detail) const
     own.insert(own.end(), other.begin(), other.end());
     std::optional<PathResult> first;
     for (const Interface *candidate : own) {
-        Tracer tracer(m_topology, query, detail);
+        Tracer tracer(m_topology, query, detail, from, to);
         tracer.force(candidate);
         PathResult r = tracer.run();
         if (r.delivered)
@@ -71,7 +78,7 @@ PathResult PathEngine::trace(const Query &query, Detail detail) const
     }
     if (first)
         return std::move(*first);
-    return Tracer(m_topology, query, detail).run();
+    return Tracer(m_topology, query, detail, from, to).run();
 }
 
 std::string PathEngine::serviceName(const std::string &service)

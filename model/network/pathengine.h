@@ -37,6 +37,9 @@ public:
     /// Traces \a query. A Detail::Brief trace decides the same and records the same
     /// elements, but builds no hops, explanation or resolvedAs text.
     PathResult trace(const Query &query, Detail detail = Detail::Full) const;
+    /// The same, for a caller that has looked up the query's source element already (null
+    /// when the query comes from the internet or names no element).
+    PathResult trace(const Query &query, const Element *from, Detail detail) const;
 
     /// The service short name for "ssm", "com.amazonaws.ap-northeast-1.ssm" …
     static std::string serviceName(const std::string &service);

@@ -28,9 +28,13 @@ std::vector<std::string> stringList(const nlohmann::json &v)
 std::vector<const Element *> refList(const Design &design, const nlohmann::json &v)
 {
     std::vector<const Element *> out;
-    for (const auto &id : stringList(v))
-        if (const Element *e = design.element(Id(id)))
-            out.push_back(e);
+    if (!v.is_array())
+        return out;
+    out.reserve(v.size());
+    for (const auto &s : v)
+        if (s.is_string())
+            if (const Element *e = design.element(Id(s.get_ref<const std::string &>())))
+                out.push_back(e);
     return out;
 }
 
@@ -76,27 +80,24 @@ Topology::Topology(const Design &design)
         Place place;
         const Element *walk = e.get();
         while (walk && chain.size() < 256) {
-            if (auto it = m_places.find(walk); it != m_places.end()) {
-                place = it->second;
+            if (const Place *found = m_places.find(walk)) {
+                place = *found;
                 break;
             }
             chain.push_back(walk);
             walk = walk->parent.isNull() ? nullptr : design.element(walk->parent);
         }
         for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-            if ((*it)->kind == ElementKind::Vpc)
+            if ((*it)->kind == ElementKind::Vpc) {
                 place.vpc = *it;
-            else if ((*it)->kind == ElementKind::CorporateDc)
+                place.vpcInfo = &m_vpcs[m_vpcByElement.at(*it)];
+            } else if ((*it)->kind == ElementKind::CorporateDc)
                 place.premises = *it;
-            m_places.emplace(*it, place);
+            m_places.tryEmplace(*it, place);
         }
     }
     auto vpcInfoOf = [&](const Element *e) -> VpcInfo * {
-        const Element *vpc = vpcOf(e);
-        if (!vpc)
-            return nullptr;
-        auto it = m_vpcByElement.find(vpc);
-        return it == m_vpcByElement.end() ? nullptr : &m_vpcs[it->second];
+        return const_cast<VpcInfo *>(this->vpcInfoOf(e));
     };
 
     // Subnets.
@@ -253,7 +254,7 @@ Topology::Topology(const Design &design)
             for (const auto &[owner, cidr] : m_premises)
                 if (owner == dc) {
                     // The k-th element with interfaces so far names the host.
-                    const uint64_t k = m_interfaceIndexes.size() + 10;
+                    const uint64_t k = m_interfaceSpans.size() + 10;
                     address = cidr.host(k).value_or(cidr.host(1).value_or(cidr));
                     break;
                 }
@@ -328,8 +329,12 @@ Topology::Topology(const Design &design)
             TgwRouteTable rt;
             rt.name = table.value("name", "");
             rt.index = static_cast<int>(t);
-            for (const auto &a : stringList(table.value("associations", nlohmann::json::array())))
+            const auto associations = table.value("associations", nlohmann::json::array());
+            for (const auto &a : stringList(associations)) {
+                if (const Link *link = design.link(Id(a)))
+                    info.associationTables.emplace(link, rt.index);
                 info.associations.emplace(Id(a), rt.index);
+            }
             const auto routes = table.value("routes", nlohmann::json::array());
             for (size_t r = 0; r < routes.size(); ++r) {
                 auto cidr = Cidr::parse(routes[r].value("destination", ""));
@@ -351,7 +356,7 @@ Topology::Topology(const Design &design)
                 if (attachment->kind == LinkKind::TgwAttachment) {
                     if (const VpcInfo *vpc = this->vpc(attachment->from))
                         for (const auto &c : vpc->cidrs)
-                            rt.routes.push_back({c, attachment, false, true, -1});
+                            rt.routes.push_back({c, attachment, false, true, -1, nullptr});
                 } else if (attachment->kind == LinkKind::DxAssociation) {
                     std::set<const Element *> dcs;
                     for (const auto &path : m_dxPaths)
@@ -359,12 +364,16 @@ Topology::Topology(const Design &design)
                             dcs.insert(path.corporateDc);
                     for (const auto &[dc, cidr] : m_premises)
                         if (dcs.count(dc))
-                            rt.routes.push_back({cidr, attachment, false, true, -1});
+                            rt.routes.push_back({cidr, attachment, false, true, -1, nullptr});
                 }
             }
+            for (TgwRoute &route : rt.routes)
+                if (route.attachment)
+                    route.attachmentVpc = vpc(route.attachment->from);
             info.tables.push_back(std::move(rt));
         }
         m_tgwIndex.emplace(e->id, m_tgws.size());
+        m_tgwByElement.emplace(e.get(), m_tgws.size());
         m_tgws.push_back(std::move(info));
     }
 
@@ -378,14 +387,40 @@ void Topology::addInterface(const Element *element, const Element *subnet,
     if (!address)
         return;
     const int index = static_cast<int>(m_interfaces.size());
-    m_interfaces.push_back({element, subnet, *address, publicIp, std::move(groups), nullptr, {}});
-    m_interfaceIndexes[element].push_back(index);
+    m_interfaces.push_back(
+        {element, subnet, *address, publicIp, std::move(groups), nullptr, {}, -1});
+    // Each element is placed once, so its interfaces follow one another.
+    ++m_interfaceSpans.tryEmplace(element, {static_cast<uint32_t>(index), 0}).first->count;
     if (subnet) {
         if (auto it = m_subnetByElement.find(subnet); it != m_subnetByElement.end())
             m_subnets[it->second].interfaces.push_back(index);
         if (const Element *vpc = vpcOf(subnet))
             m_addressIndex.emplace(AddressKey{vpc, address->first()}, index);
     }
+}
+
+const TgwRouteTable *TgwInfo::tableOf(const Link *attachment) const
+{
+    auto it = associationTables.find(attachment);
+    return it == associationTables.end() ? nullptr : &tables[static_cast<size_t>(it->second)];
+}
+
+const TgwInfo *Topology::tgw(const Element *tgw) const
+{
+    auto it = m_tgwByElement.find(tgw);
+    return it == m_tgwByElement.end() ? nullptr : &m_tgws[it->second];
+}
+
+const VpcInfo *Topology::vpcInfoOf(const Element *element) const
+{
+    const Place *place = m_places.find(element);
+    return place ? place->vpcInfo : nullptr;
+}
+
+int Topology::sourceClass(const Element *element) const
+{
+    const auto ifs = interfacesOf(element);
+    return ifs.empty() ? -1 : ifs.front()->sourceClass;
 }
 
 const SubnetInfo *Topology::subnet(const Id &id) const
@@ -414,10 +449,10 @@ std::vector<const Interface *> Topology::interfacesOf(const Id &element) const
 
 std::span<const Interface *const> Topology::interfacesOf(const Element *element) const
 {
-    auto it = m_interfacesByElement.find(element);
-    if (it == m_interfacesByElement.end())
+    const Span *span = m_interfaceSpans.find(element);
+    if (!span)
         return {};
-    return {it->second.data(), it->second.size()};
+    return {m_interfacePointers.data() + span->start, span->count};
 }
 
 const Interface *Topology::interfaceAt(const Id &vpc, const Cidr &address) const
@@ -460,8 +495,8 @@ const Element *Topology::vpcOf(const Id &element) const
 
 const Element *Topology::vpcOf(const Element *element) const
 {
-    auto it = m_places.find(element);
-    return it == m_places.end() ? nullptr : it->second.vpc;
+    const Place *place = m_places.find(element);
+    return place ? place->vpc : nullptr;
 }
 
 const Element *Topology::premisesOf(const Id &element) const
@@ -471,8 +506,8 @@ const Element *Topology::premisesOf(const Id &element) const
 
 const Element *Topology::premisesOf(const Element *element) const
 {
-    auto it = m_places.find(element);
-    return it == m_places.end() ? nullptr : it->second.premises;
+    const Place *place = m_places.find(element);
+    return place ? place->premises : nullptr;
 }
 
 const EndpointInfo *Topology::endpoint(const Element *element) const

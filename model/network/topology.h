@@ -3,6 +3,7 @@
 #include "../core/cidr.h"
 #include "../core/design.h"
 #include "filters.h"
+#include "pointermap.h"
 
 #include <array>
 #include <memory>
@@ -47,6 +48,7 @@ struct Interface
     std::vector<const Element *> securityGroups;
     const SubnetInfo *subnetInfo = nullptr;                ///< null on premises
     std::vector<const SecurityGroupRules *> groupRules;    ///< securityGroups, compiled
+    int sourceClass = -1; ///< Topology::sourceClass() of the element, on its first interface
 };
 
 struct SubnetInfo
@@ -99,6 +101,7 @@ struct TgwRoute
     bool blackhole = false;
     bool propagated = false;
     int row = -1; ///< static route row, -1 when propagated
+    const VpcInfo *attachmentVpc = nullptr; ///< the VPC at the attachment's "from" end, if any
 };
 
 struct TgwRouteTable
@@ -136,6 +139,10 @@ struct TgwInfo
     const Element *tgw = nullptr;
     std::vector<TgwRouteTable> tables;
     std::unordered_map<Id, int> associations; ///< attachment link → route table index
+    /// The route table index of an attachment, by link: associations without the string ids.
+    std::unordered_map<const Link *, int> associationTables;
+    /// The route table of \a attachment, or null when it is associated with none.
+    const TgwRouteTable *tableOf(const Link *attachment) const;
 };
 
 /// A Direct Connect path from premises into AWS, through a DX gateway association.
@@ -181,6 +188,9 @@ public:
     const SubnetInfo *subnet(const Id &id) const;
     const VpcInfo *vpc(const Id &id) const;
     const TgwInfo *tgw(const Id &id) const;
+    const TgwInfo *tgw(const Element *tgw) const;
+    /// The compiled VPC an element lives in (vpcOf()), or null.
+    const VpcInfo *vpcInfoOf(const Element *element) const;
     const std::vector<Interface> &interfaces() const { return m_interfaces; }
     /// The interfaces of an element (an endpoint has one per subnet).
     std::vector<const Interface *> interfacesOf(const Id &element) const;
@@ -217,6 +227,13 @@ public:
     /// A Network Firewall, compiled; null for other elements.
     const FirewallInfo *firewall(const Element *element) const;
 
+    /// Elements that trace alike as the source of a query share a class: their first
+    /// interfaces are in the same subnet and VPC, with the same security groups and public IP,
+    /// in a subnet whose addresses every route, filter and CIDR of the design treats alike.
+    /// A trace from one of them decides as a trace from any other, except where it stops at
+    /// the source itself. -1 for elements that must be traced on their own.
+    int sourceClass(const Element *element) const;
+
 private:
     void addInterface(const Element *element, const Element *subnet, std::optional<Cidr> address,
                       bool publicIp, std::vector<const Element *> groups);
@@ -236,7 +253,9 @@ private:
     {
         const Element *vpc = nullptr;
         const Element *premises = nullptr;
+        const VpcInfo *vpcInfo = nullptr;
     };
+    void buildSourceClasses();
 
     const Design &m_design;
     std::vector<SubnetInfo> m_subnets;
@@ -255,11 +274,19 @@ private:
     std::unordered_map<Id, size_t> m_subnetIndex;
     std::unordered_map<Id, size_t> m_vpcIndex;
     std::unordered_map<Id, size_t> m_tgwIndex;
+    std::unordered_map<const Element *, size_t> m_tgwByElement;
     std::unordered_map<const Element *, size_t> m_subnetByElement;
     std::unordered_map<const Element *, size_t> m_vpcByElement;
-    std::unordered_map<const Element *, Place> m_places;
-    std::unordered_map<const Element *, std::vector<int>> m_interfaceIndexes;
-    std::unordered_map<const Element *, std::vector<const Interface *>> m_interfacesByElement;
+    /// Where an element's interfaces are in m_interfacePointers (each element's interfaces
+    /// are added one after the other).
+    struct Span
+    {
+        uint32_t start = 0;
+        uint32_t count = 0;
+    };
+    PointerMap<Place> m_places;
+    PointerMap<Span> m_interfaceSpans;
+    std::vector<const Interface *> m_interfacePointers; ///< &m_interfaces[i], in order
     std::unordered_map<const Element *, size_t> m_endpointIndex;
     std::unordered_map<const Element *, size_t> m_groupIndex;
     std::unordered_map<const Element *, size_t> m_firewallIndex;

@@ -4,6 +4,10 @@
 
 #include "pathengine.h"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 namespace heiiki::model::network {
 
 namespace {
@@ -26,11 +30,9 @@ void Topology::resolve()
             if (auto it = m_groupIndex.find(g); it != m_groupIndex.end())
                 i.groupRules.push_back(&m_groups[it->second]);
     }
-    for (const auto &[element, indexes] : m_interfaceIndexes) {
-        auto &list = m_interfacesByElement[element];
-        for (int index : indexes)
-            list.push_back(&m_interfaces[static_cast<size_t>(index)]);
-    }
+    m_interfacePointers.reserve(m_interfaces.size());
+    for (const Interface &i : m_interfaces)
+        m_interfacePointers.push_back(&i);
 
     // Network ACLs, once per ACL.
     std::unordered_map<const Element *, size_t> aclIndex;
@@ -74,8 +76,8 @@ void Topology::resolve()
         if (info.privateLinkService)
             for (const auto &d : info.privateLinkService->property("domains"))
                 info.serviceDomains.push_back(DomainPattern::compile(str(d)));
-        if (auto it = m_interfacesByElement.find(e.get()); it != m_interfacesByElement.end())
-            info.interfaces = it->second;
+        const auto ifs = interfacesOf(e.get());
+        info.interfaces.assign(ifs.begin(), ifs.end());
         m_endpointIndex.emplace(e.get(), m_endpoints.size());
         m_endpoints.push_back(std::move(info));
     }
@@ -109,8 +111,8 @@ void Topology::resolve()
             if (auto it = m_subnetByElement.find(m_design.element(r.target->parent));
                 it != m_subnetByElement.end())
                 r.targetSubnet = &m_subnets[it->second];
-            if (auto it = m_interfacesByElement.find(r.target); it != m_interfacesByElement.end())
-                r.targetInterface = it->second.front();
+            if (const auto ifs = interfacesOf(r.target); !ifs.empty())
+                r.targetInterface = ifs.front();
         }
     }
 
@@ -138,6 +140,128 @@ void Topology::resolve()
                 info.vpcs.push_back(vpc);
         info.target = m_design.element(Id(str(z->property("target"))));
         m_zoneInfos.push_back(std::move(info));
+    }
+
+    buildSourceClasses();
+}
+
+void Topology::buildSourceClasses()
+{
+    // Every network that a route, a filter or a resolution tests an address against, and
+    // the addresses the engine gives the internet's ends (tracerresolve.cpp). A default route
+    // lies inside no subnet and is left out.
+    struct Cut
+    {
+        Cidr::Family family;
+        std::array<uint64_t, 2> first;
+        int prefix;
+        bool operator<(const Cut &o) const
+        {
+            if (family != o.family)
+                return family < o.family;
+            if (first[0] != o.first[0])
+                return first[0] < o.first[0];
+            if (first[1] != o.first[1])
+                return first[1] < o.first[1];
+            return prefix < o.prefix;
+        }
+        bool operator==(const Cut &o) const
+        {
+            return family == o.family && first[0] == o.first[0] && first[1] == o.first[1]
+                   && prefix == o.prefix;
+        }
+    };
+    std::vector<Cut> cuts;
+    auto add = [&cuts](const std::optional<Cidr> &c) {
+        if (c && c->prefixLength() > 0)
+            cuts.push_back({c->family(), c->first(), c->prefixLength()});
+    };
+    auto addAll = [&add](const std::vector<Cidr> &list) {
+        for (const Cidr &c : list)
+            add(c);
+    };
+    for (const char *internet : {"198.51.100.10", "203.0.113.10"})
+        add(Cidr::parseAddress(internet));
+    for (const SecurityGroupRules &g : m_groups)
+        for (const auto *table : {&g.inbound, &g.outbound})
+            for (const SecurityGroupRule &r : *table)
+                add(r.cidr);
+    for (const AclRules &a : m_acls)
+        for (const auto *table : {&a.inbound, &a.outbound})
+            for (const AclRule &r : *table)
+                add(r.cidr);
+    for (const FirewallInfo &f : m_firewalls) {
+        addAll(f.rules.homeNet);
+        for (const FirewallRuleGroup &g : f.rules.groups)
+            addAll(g.homeNet);
+    }
+    for (const VpcInfo &v : m_vpcs)
+        addAll(v.cidrs);
+    for (const SubnetInfo &sn : m_subnets) {
+        add(sn.cidr);
+        for (const Route &r : sn.routes)
+            add(r.cidr);
+    }
+    for (const TgwInfo &t : m_tgws)
+        for (const TgwRouteTable &table : t.tables)
+            for (const TgwRoute &r : table.routes)
+                add(r.cidr);
+    for (const auto &[dc, cidr] : m_premises)
+        add(cidr);
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    // A subnet is uniform when no network lies strictly inside it: every test then answers
+    // the same for all of its addresses.
+    std::vector<char> uniform(m_subnets.size(), 0);
+    for (size_t i = 0; i < m_subnets.size(); ++i) {
+        if (!m_subnets[i].cidr)
+            continue;
+        const Cidr &net = *m_subnets[i].cidr;
+        const Cut start{net.family(), net.first(), 0};
+        const Cut end{net.family(), net.last(), 255};
+        bool cut = false;
+        for (auto it = std::lower_bound(cuts.begin(), cuts.end(), start);
+             !cut && it != cuts.end() && !(end < *it); ++it)
+            cut = it->prefix > net.prefixLength();
+        uniform[i] = !cut;
+    }
+    // An address held twice could make two sources' paths differ (loop detection compares
+    // addresses): such sources are traced on their own.
+    std::vector<Cut> addresses;
+    addresses.reserve(m_interfaces.size());
+    for (const Interface &i : m_interfaces)
+        addresses.push_back({i.address.family(), i.address.first(), 0});
+    std::sort(addresses.begin(), addresses.end());
+    auto unique = [&addresses](const Cidr &a) {
+        const Cut key{a.family(), a.first(), 0};
+        auto [lo, hi] = std::equal_range(addresses.begin(), addresses.end(), key);
+        return hi - lo == 1;
+    };
+
+    // The class: subnet, VPC, public IP and security groups of the first interface.
+    using Key = std::tuple<const SubnetInfo *, const Element *, bool,
+                           const std::vector<const Element *> *>;
+    auto less = [](const Key &a, const Key &b) {
+        if (std::get<0>(a) != std::get<0>(b))
+            return std::get<0>(a) < std::get<0>(b);
+        if (std::get<1>(a) != std::get<1>(b))
+            return std::get<1>(a) < std::get<1>(b);
+        if (std::get<2>(a) != std::get<2>(b))
+            return std::get<2>(a) < std::get<2>(b);
+        return *std::get<3>(a) < *std::get<3>(b);
+    };
+    std::map<Key, int, decltype(less)> classes(less);
+    for (size_t k = 0; k < m_interfaces.size(); ++k) {
+        Interface *i = &m_interfaces[k];
+        const Element *element = i->element;
+        if (k > 0 && m_interfaces[k - 1].element == element)
+            continue; // the element's first interface decides
+        const SubnetInfo *s = i->subnetInfo;
+        if (!s || !uniform[static_cast<size_t>(s - m_subnets.data())] || premisesOf(element)
+            || !s->cidr->contains(i->address) || !unique(i->address))
+            continue;
+        const Key key{s, vpcOf(element), i->publicIp, &i->securityGroups};
+        i->sourceClass = classes.try_emplace(key, static_cast<int>(classes.size())).first->second;
     }
 }
 

@@ -13,13 +13,17 @@ std::string str(const nlohmann::json &v)
 
 } // namespace
 
-Tracer::Tracer(const Topology &topology, const Query &query, Detail detail)
+Tracer::Tracer(const Topology &topology, const Query &query, Detail detail, const Element *from,
+               const Element *to)
     : m_t(topology)
     , m_q(query)
+    , m_from(from)
+    , m_to(to)
     , m_fromInternet(query.fromInternet)
     , m_full(detail == Detail::Full)
 {
     m_crossings.reserve(8);
+    m_returns.reserve(4);
     m_visited.reserve(8);
     m_vpcs.reserve(4);
 }
@@ -342,15 +346,15 @@ PathResult &Tracer::intoTransitGateway(const Element *tgw, const Link *attachmen
     if (++m_steps > 64)
         return stop(StopReason::Loop, tgw,
                     [] { return std::string("the packet goes round in a loop"); });
-    const TgwInfo *info = m_t.tgw(tgw->id);
+    const TgwInfo *info = m_t.tgw(tgw);
     if (!info)
         return stop(StopReason::BadInput, tgw, [] { return std::string("not a Transit Gateway"); });
-    auto assoc = info->associations.find(attachment->id);
-    if (assoc == info->associations.end())
+    const TgwRouteTable *assoc = info->tableOf(attachment);
+    if (!assoc)
         return stop(StopReason::NoRoute, tgw, [&] {
             return "attachment " + attachment->id.str() + " is associated with no route table";
         });
-    const TgwRouteTable &table = info->tables[static_cast<size_t>(assoc->second)];
+    const TgwRouteTable &table = *assoc;
     const TgwRoute *best = table.lookup(m_dst.address);
     if (!best)
         return stop(StopReason::NoRoute, tgw, [&] {
@@ -376,7 +380,7 @@ PathResult &Tracer::intoTransitGateway(const Element *tgw, const Link *attachmen
         m_returns.push_back(leg);
         return toPremises(out, tgw);
     }
-    const VpcInfo *vpc = m_t.vpc(out->from);
+    const VpcInfo *vpc = best->attachmentVpc;
     if (!vpc)
         return stop(StopReason::NoRoute, tgw,
                     [&] { return "attachment " + out->id.str() + " has no VPC"; });

@@ -5,6 +5,8 @@
 #include "topology.h"
 
 #include <array>
+#include <cstddef>
+#include <memory_resource>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,10 @@ namespace heiiki::model::network {
 class Tracer
 {
 public:
-    Tracer(const Topology &topology, const Query &query, Detail detail);
+    /// \a from and \a to are the query's source and destination elements as the caller
+    /// looked them up (null when the query names none, or none exists).
+    Tracer(const Topology &topology, const Query &query, Detail detail, const Element *from,
+           const Element *to);
 
     PathResult run();
     /// Aims service calls from the premises at this endpoint interface.
@@ -136,6 +141,8 @@ private:
 
     const Topology &m_t;
     const Query &m_q;                ///< not owned: the caller's, for the trace's length
+    const Element *m_from;           ///< the query's source element, if any
+    const Element *m_to;             ///< the query's destination element, if any
     bool m_fromInternet = false;     ///< the query's, or a service on the internet's
     const bool m_full;
     PathResult m_result;
@@ -148,11 +155,15 @@ private:
     std::string m_srcZone;           ///< the source's Availability Zone, when in a VPC
     const Interface *m_forced = nullptr;
     bool m_srcPublic = false;        ///< the current source address is public
-    std::vector<Crossing> m_crossings;
-    std::vector<ReturnLeg> m_returns;
+    // The lists below live in m_arena, on the tracer itself, while they are short: a trace
+    // then allocates nothing of its own.
+    alignas(std::max_align_t) std::array<std::byte, 2048> m_buffer;
+    std::pmr::monotonic_buffer_resource m_arena{m_buffer.data(), m_buffer.size()};
+    std::pmr::vector<Crossing> m_crossings{&m_arena};
+    std::pmr::vector<ReturnLeg> m_returns{&m_arena};
     const SubnetInfo *m_deliveredIn = nullptr; ///< the subnet the destination is in
-    std::vector<std::pair<const SubnetInfo *, std::array<uint64_t, 2>>> m_visited;
-    std::vector<const Element *> m_vpcs; ///< PathResult::vpcs, as elements
+    std::pmr::vector<std::pair<const SubnetInfo *, std::array<uint64_t, 2>>> m_visited{&m_arena};
+    std::pmr::vector<const Element *> m_vpcs{&m_arena}; ///< PathResult::vpcs, as elements
     std::string m_why;               ///< the last filter's reason, in a full trace
     int m_steps = 0;
 };

@@ -28,13 +28,12 @@ std::string lower(const std::string &s)
 
 bool Tracer::resolveSource()
 {
-    const Design &design = m_t.design();
     if (m_fromInternet) {
         m_src = m_originalSrc = kInternetClient;
         m_srcPublic = true;
         return true;
     }
-    const Element *from = design.element(m_q.from);
+    const Element *from = m_from;
     if (!from) {
         stop(StopReason::BadInput, nullptr, [&] {
             return "\"" + m_q.from.str() + "\" is not an element of the design";
@@ -83,8 +82,7 @@ bool Tracer::resolveSource()
     m_srcIf = ifs.front();
     m_src = m_originalSrc = m_srcIf->address;
     m_srcPublic = false;
-    if (const Element *vpc = m_t.vpcOf(from))
-        m_srcVpc = m_t.vpc(vpc->id);
+    m_srcVpc = m_t.vpcInfoOf(from);
     if (m_srcIf->subnetInfo)
         m_srcZone = m_srcIf->subnetInfo->zone;
     return true;
@@ -229,7 +227,6 @@ bool Tracer::resolveDomain(const std::string &domain)
 
 bool Tracer::resolveDestination()
 {
-    const Design &design = m_t.design();
     switch (m_q.to.kind) {
     case Target::Kind::Internet:
         m_dst.kind = Destination::Kind::Internet;
@@ -272,7 +269,7 @@ bool Tracer::resolveDestination()
     case Target::Kind::Element:
         break;
     }
-    const Element *to = design.element(Id(m_q.to.value));
+    const Element *to = m_to;
     if (!to) {
         stop(StopReason::BadInput, nullptr, [&] {
             return "\"" + m_q.to.value + "\" is not an element of the design";

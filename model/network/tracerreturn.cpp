@@ -79,8 +79,8 @@ bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
     if (leg.kind != ReturnLeg::Kind::TransitGateway)
         return true;
     const Element *tgw = leg.tgw->tgw;
-    auto assoc = leg.tgw->associations.find(leg.out->id);
-    if (assoc == leg.tgw->associations.end()) {
+    const TgwRouteTable *assoc = leg.tgw->tableOf(leg.out);
+    if (!assoc) {
         stop(StopReason::NoRoute, tgw, [&] {
             return "no return route: attachment " + leg.out->id.str()
                    + " is associated with no route table, so the reply to "
@@ -88,7 +88,7 @@ bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
         });
         return false;
     }
-    const TgwRouteTable &table = leg.tgw->tables[static_cast<size_t>(assoc->second)];
+    const TgwRouteTable &table = *assoc;
     const TgwRoute *back = table.lookup(leg.client);
     if (!back || back->blackhole || back->attachment != leg.in) {
         stop(StopReason::NoRoute, tgw, [&] {

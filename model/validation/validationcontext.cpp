@@ -52,47 +52,81 @@ network::Query ValidationContext::queryFor(const Flow &flow)
     return q;
 }
 
-size_t ValidationContext::QueryHash::operator()(const network::Query &q) const noexcept
+ValidationContext::TraceKey ValidationContext::keyOf(const network::Query &q, int sourceClass)
 {
-    const std::hash<std::string> h;
-    size_t seed = q.fromInternet ? 0x51ed27 : h(q.from.str());
-    auto mix = [&seed](size_t v) { seed ^= v + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2); };
-    mix(static_cast<size_t>(q.to.kind));
-    mix(h(q.to.value));
-    mix(h(q.protocol));
-    mix(static_cast<size_t>(q.port));
-    return seed;
+    TraceKey k;
+    k.sourceClass = sourceClass;
+    k.fromInternet = q.fromInternet;
+    // From the internet, or from any source of a class, the source element does not matter.
+    if (!q.fromInternet && sourceClass < 0)
+        k.from = q.from.str();
+    k.kind = q.to.kind;
+    k.to = q.to.value;
+    k.protocol = q.protocol;
+    k.port = q.port;
+    const std::hash<std::string_view> h;
+    size_t seed = k.fromInternet ? 0x51ed27 : h(k.from) ^ static_cast<size_t>(sourceClass + 1);
+    auto mix = [&seed](size_t v) {
+        seed ^= v + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+    };
+    mix(static_cast<size_t>(k.kind));
+    mix(h(k.to));
+    mix(h(k.protocol));
+    mix(static_cast<size_t>(k.port));
+    k.hash = seed;
+    return k;
 }
 
-bool ValidationContext::QueryEqual::operator()(const network::Query &a,
-                                               const network::Query &b) const noexcept
+size_t ValidationContext::traceNew(const network::Query &query) const
 {
-    // From the internet, the source element does not matter.
-    return a.fromInternet == b.fromInternet && (a.fromInternet || a.from == b.from)
-           && a.to.kind == b.to.kind && a.to.value == b.to.value && a.protocol == b.protocol
-           && a.port == b.port;
+    const size_t index = m_traced.size();
+    if (index == 0) {
+        // About one trace per element and flow: grow the indexes once, not step by step.
+        const size_t expected = m_design.elements().size() + m_design.flows().size();
+        m_traceIndex.reserve(expected);
+        m_classIndex.reserve(expected);
+    }
+    Traced &entry = m_traced.emplace_back();
+    entry.query = query;
+    // Sources of one class trace alike (Topology::sourceClass): copy the verdict of the first
+    // one traced, unless it stopped at that source itself.
+    const Element *from = query.fromInternet ? nullptr : m_design.element(query.from);
+    const int sourceClass = from ? topology().sourceClass(from) : -1;
+    if (sourceClass >= 0) {
+        auto [it, fresh] = m_classIndex.try_emplace(keyOf(entry.query, sourceClass), index);
+        if (!fresh) {
+            const Traced &first = m_traced[it->second];
+            if (first.brief.blockedAt != first.query.from) {
+                entry.brief = first.brief;
+                return index;
+            }
+        }
+    }
+    entry.brief = paths().trace(entry.query, from, network::Detail::Brief);
+    return index;
 }
 
 const network::PathResult &ValidationContext::trace(const network::Query &query) const
 {
-    auto it = m_traces.find(query);
-    if (it == m_traces.end()) {
-        it = m_traces.emplace(query, Traced{paths().trace(query, network::Detail::Brief), {}})
-                 .first;
-        m_queries.emplace(&it->second.brief, &it->first);
-    }
-    return it->second.brief;
+    auto it = m_traceIndex.find(keyOf(query, -1));
+    if (it != m_traceIndex.end())
+        return m_traced[it->second].brief;
+    const size_t index = traceNew(query);
+    m_traceIndex.emplace(keyOf(m_traced[index].query, -1), index);
+    return m_traced[index].brief;
 }
 
 const network::PathResult &ValidationContext::explain(const network::PathResult &path) const
 {
-    auto q = m_queries.find(&path);
-    if (q == m_queries.end())
+    for (; m_explainIndexed < m_traced.size(); ++m_explainIndexed)
+        m_explainIndex.emplace(&m_traced[m_explainIndexed].brief, m_explainIndexed);
+    auto found = m_explainIndex.find(&path);
+    if (found == m_explainIndex.end())
         return path; // not one of this context's brief traces: it is what there is
-    Traced &traced = m_traces.find(*q->second)->second;
+    Traced &traced = m_traced[found->second];
     if (!traced.full)
         traced.full = std::make_unique<network::PathResult>(
-            paths().trace(*q->second, network::Detail::Full));
+            paths().trace(traced.query, network::Detail::Full));
     return *traced.full;
 }
 
@@ -126,10 +160,14 @@ const std::vector<ScenarioResult> &ValidationContext::scenarios() const
 
 const network::PathResult &ValidationContext::internetProbe(const Element &workload) const
 {
-    network::Query q;
-    q.from = workload.id;
-    q.to = {network::Target::Kind::Internet, kProbeDomain};
-    return trace(q);
+    auto [it, fresh] = m_probes.try_emplace(&workload, 0);
+    if (fresh) {
+        network::Query q;
+        q.from = workload.id;
+        q.to = {network::Target::Kind::Internet, kProbeDomain};
+        it->second = traceNew(q);
+    }
+    return m_traced[it->second].brief;
 }
 
 } // namespace heiiki::model

@@ -4,8 +4,10 @@
 #include "../network/pathengine.h"
 #include "../network/topology.h"
 
+#include <deque>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -56,27 +58,44 @@ public:
     const network::PathResult &internetProbe(const Element &workload) const;
 
 private:
-    struct QueryHash
+    /// A query as the trace cache knows it, viewing strings that a cached entry (or, for a
+    /// lookup, the caller) owns. Keys of a source class have no source id.
+    struct TraceKey
     {
-        size_t operator()(const network::Query &q) const noexcept;
+        size_t hash = 0;
+        int sourceClass = -1;
+        bool fromInternet = false;
+        std::string_view from;
+        network::Target::Kind kind = network::Target::Kind::Element;
+        std::string_view to;
+        std::string_view protocol;
+        int port = 0;
+        friend bool operator==(const TraceKey &, const TraceKey &) = default;
     };
-    struct QueryEqual
+    struct TraceKeyHash
     {
-        bool operator()(const network::Query &a, const network::Query &b) const noexcept;
+        size_t operator()(const TraceKey &k) const noexcept { return k.hash; }
     };
     struct Traced
     {
+        network::Query query;
         network::PathResult brief;
         std::unique_ptr<network::PathResult> full;
     };
-
+    static TraceKey keyOf(const network::Query &query, int sourceClass);
+    /// Traces \a query into a new entry, or copies the verdict of a source of its class.
+    size_t traceNew(const network::Query &query) const;
     const Design &m_design;
     mutable std::unique_ptr<network::Topology> m_topology;
     mutable std::unique_ptr<network::PathEngine> m_paths;
     mutable std::unique_ptr<rules::IamView> m_iam;
     mutable std::vector<const network::PathResult *> m_flowPaths;
-    mutable std::unordered_map<network::Query, Traced, QueryHash, QueryEqual> m_traces;
-    mutable std::unordered_map<const network::PathResult *, const network::Query *> m_queries;
+    mutable std::deque<Traced> m_traced; // stable: results and keys point into it
+    mutable std::unordered_map<TraceKey, size_t, TraceKeyHash> m_traceIndex;
+    mutable std::unordered_map<TraceKey, size_t, TraceKeyHash> m_classIndex;
+    mutable std::unordered_map<const Element *, size_t> m_probes;
+    mutable std::unordered_map<const network::PathResult *, size_t> m_explainIndex;
+    mutable size_t m_explainIndexed = 0; ///< entries of m_traced in m_explainIndex
     mutable std::optional<std::vector<const Element *>> m_workloads;
     mutable std::unique_ptr<std::vector<ScenarioResult>> m_scenarios;
 };
