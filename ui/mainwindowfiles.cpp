@@ -288,7 +288,7 @@ void MainWindow::exportDesign(bool selectionOnly)
     }
     settings.setValue(QStringLiteral("export/folder"), QFileInfo(request.output).absolutePath());
     settings.setValue(QStringLiteral("export/format"),
-                      exportFormatNames().value(static_cast<int>(request.format)));
+                      exportFormatName(request.format));
     if (!outcome.warnings.isEmpty()) {
         QMessageBox box(QMessageBox::Warning, tr("Exported with warnings"),
                         tr("%1 was written, with %n warning(s).", nullptr,

@@ -77,10 +77,17 @@ bool routesToInternetGateway(const Design &design, const Element &subnet)
     return false;
 }
 
+/// A string property's value, or \a fallback when it is unset or not a string.
+std::string textProperty(const Element &element, std::string_view name,
+                         const std::string &fallback = {})
+{
+    const nlohmann::json &value = element.property(name);
+    return value.is_string() ? value.get<std::string>() : fallback;
+}
+
 std::string serviceStyle(const Element &element)
 {
-    const nlohmann::json &service = element.property("service");
-    const std::string name = service.is_string() ? service.get<std::string>() : std::string();
+    const std::string name = textProperty(element, "service");
     if (name == "sts")
         return shapeIcon("sts", kSecurity);
     if (name == "s3")
@@ -267,8 +274,7 @@ std::string drawioStyle(const Design &design, const Element &element)
     case EK::AvailabilityZone:
         return std::string(kBox) + "fillColor=none;strokeColor=#147EBA;dashed=1;fontColor=#147EBA;";
     case EK::Subnet: {
-        const nlohmann::json &role = element.property("role");
-        const bool isPublic = (role.is_string() && role.get<std::string>() == "public")
+        const bool isPublic = textProperty(element, "role") == "public"
                               || routesToInternetGateway(design, element);
         return isPublic ? group("group_security_group",
                                 "grStroke=0;strokeColor=#7AA116;fillColor=#F2F6E8;"
@@ -282,8 +288,7 @@ std::string drawioStyle(const Design &design, const Element &element)
     case EK::Ec2Instance:
         return shapeIcon("instance2", kCompute);
     case EK::LoadBalancer: {
-        const nlohmann::json &type = element.property("type");
-        const std::string name = type.is_string() ? type.get<std::string>() : "application";
+        const std::string name = textProperty(element, "type", "application");
         return shapeIcon(name == "network"   ? "network_load_balancer"
                          : name == "gateway" ? "gateway_load_balancer"
                                              : "application_load_balancer",
@@ -305,8 +310,7 @@ std::string drawioStyle(const Design &design, const Element &element)
     case EK::Vgw:
         return shapeIcon("vpn_gateway", kNetworking);
     case EK::VpcEndpoint: {
-        const nlohmann::json &type = element.property("type");
-        const bool gateway = type.is_string() && type.get<std::string>() == "gateway";
+        const bool gateway = textProperty(element, "type") == "gateway";
         return shapeIcon(gateway ? "endpoint" : "endpoints", kNetworking);
     }
     case EK::EndpointService:

@@ -82,19 +82,6 @@ DiagramRenderer::DiagramRenderer(const model::Design &design, const DiagramOptio
             if (ElementItem *item = m_scene->elementItem(id))
                 m_diagramRect = m_diagramRect.united(item->sceneBoundingRect());
         }
-        bool grew = true;
-        while (grew) {
-            grew = false;
-            for (const auto &element : copy.elements()) {
-                if (!shown.count(element->id) && !element->parent.isNull()
-                    && shown.count(element->parent)
-                    && std::find(options.only.begin(), options.only.end(), element->parent)
-                           != options.only.end()) {
-                    shown.insert(element->id);
-                    grew = true;
-                }
-            }
-        }
         // Descendants of a chosen element are shown; other children of shown containers not.
         std::unordered_set<model::Id> inside;
         for (const auto &element : copy.elements()) {
@@ -119,6 +106,8 @@ DiagramRenderer::DiagramRenderer(const model::Design &design, const DiagramOptio
     }
     if (m_diagramRect.isEmpty())
         m_diagramRect = QRectF(0, 0, 200, 100);
+    m_legendKinds = collectLegendKinds();
+    m_summary = collectSummary();
 }
 
 DiagramRenderer::~DiagramRenderer()
@@ -126,7 +115,7 @@ DiagramRenderer::~DiagramRenderer()
     delete m_scene; // before the document it observes
 }
 
-QString DiagramRenderer::summary() const
+QString DiagramRenderer::collectSummary() const
 {
     int errors = 0;
     int warnings = 0;
@@ -146,7 +135,7 @@ QString DiagramRenderer::summary() const
         .arg(static_cast<int>(scenarios.size()));
 }
 
-QList<model::ElementKind> DiagramRenderer::legendKinds() const
+QList<model::ElementKind> DiagramRenderer::collectLegendKinds() const
 {
     std::set<int> kinds;
     for (const auto &element : m_document->design().elements()) {

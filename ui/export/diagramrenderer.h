@@ -70,11 +70,13 @@ public:
 
     /// The validation summary the title block shows ("2 errors, 1 warning; 5 of 5 attack
     /// scenarios blocked").
-    QString summary() const;
+    QString summary() const { return m_summary; }
     /// The kinds shown, in catalogue order.
-    QList<model::ElementKind> legendKinds() const;
+    QList<model::ElementKind> legendKinds() const { return m_legendKinds; }
 
 private:
+    QString collectSummary() const;
+    QList<model::ElementKind> collectLegendKinds() const;
     qreal titleBlockHeight(qreal width) const;
     qreal summaryWidth() const;
     qreal minSheetWidth() const;
@@ -86,6 +88,8 @@ private:
     DesignScene *m_scene = nullptr; ///< owned by m_document
     DiagramOptions m_options;
     QRectF m_diagramRect;
+    QList<model::ElementKind> m_legendKinds; ///< worked out once: the shown kinds do not change
+    QString m_summary;
 };
 
 } // namespace heiiki::ui

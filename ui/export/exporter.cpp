@@ -196,6 +196,15 @@ std::optional<ExportFormat> exportFormatFromPath(const QString &path)
     return std::nullopt;
 }
 
+QString exportFormatName(ExportFormat format)
+{
+    for (const FormatName &f : kFormats) {
+        if (f.format == format)
+            return QLatin1String(f.name);
+    }
+    return {};
+}
+
 QStringList exportFormatNames()
 {
     QStringList names;

@@ -52,6 +52,8 @@ std::optional<ExportFormat> exportFormatFromName(const QString &name);
 /// The format a file name implies by its suffix (".svg", ".drawio", ".zip", ".html"…); a
 /// ".pdf" is a diagram.
 std::optional<ExportFormat> exportFormatFromPath(const QString &path);
+/// The command-line name of \a format ("svg", "report-pdf"…).
+QString exportFormatName(ExportFormat format);
 /// The command-line names of all formats, for help and messages.
 QStringList exportFormatNames();
 /// The suffix a file of \a format gets (without the dot; empty for a folder).
