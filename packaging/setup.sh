@@ -20,7 +20,7 @@ build=${HEIIKI_BUILD_DIR:-$top/build}
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    nlohmann-json3-dev libvalijson-dev libzip-dev libgl-dev fonts-dejavu-core poppler-utils
+    nlohmann-json3-dev libvalijson-dev libzip-dev libmimalloc-dev libgl-dev fonts-dejavu-core poppler-utils
 )
 
 missing=()

@@ -9,6 +9,7 @@
 #include "designbuilder.h"
 #include "designgenerator.h"
 
+#include "model/core/allocator.h"
 #include "model/validation/ruleregistry.h"
 #include "model/validation/validator.h"
 
@@ -77,6 +78,7 @@ private slots:
     void missingRoute();
     void publicAddressAndOpenGroupOnOne();
     void addressDeniedOnTheWayOut();
+    void allocatorServesTheProgram();
 };
 
 void TstGeneratedValidation::cleanDesigns_data()
@@ -208,6 +210,13 @@ void TstGeneratedValidation::addressDeniedOnTheWayOut()
     QCOMPARE(firstElements(net002),
              (std::vector<std::string>{bench::spokeInstanceId(spoke, 'a', "app", 1),
                                        bench::spokeInstanceId(spoke, 'a', "app", 3)}));
+}
+
+// Validation's speed on large designs rests on the allocator Heiiki links (mimalloc by default):
+// it must really serve malloc and operator new, not merely be linked behind glibc's.
+void TstGeneratedValidation::allocatorServesTheProgram()
+{
+    QVERIFY2(allocatorInUse(), allocatorDescription().c_str());
 }
 
 QTEST_GUILESS_MAIN(TstGeneratedValidation)

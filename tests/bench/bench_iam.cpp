@@ -540,6 +540,7 @@ int main(int argc, char **argv)
 #ifdef NDEBUG
                   << ", NDEBUG"
 #endif
+                  << ", allocator " << heiiki::model::allocatorDescription()
                   << "\n- " << options.runs << " runs of about " << options.seconds
                   << " s each (end-to-end: one file per run)\n\n";
 

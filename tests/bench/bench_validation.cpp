@@ -10,6 +10,7 @@
 // generated design loads back through the file reader and validates with no findings.
 
 #include "designgenerator.h"
+#include "model/core/allocator.h"
 
 #include "model/io/designfile.h"
 #include "model/io/designwriter.h"
@@ -474,6 +475,7 @@ int main(int argc, char **argv)
 #ifdef NDEBUG
               << ", NDEBUG"
 #endif
+              << ", allocator " << heiiki::model::allocatorDescription()
               << "\n- rules: " << registry.rules().size() << " (RuleRegistry::builtin())\n"
               << "- runs per series: up to " << options.runs << ", at least 3, budget "
               << options.budgetSeconds << " s per series\n\n";
