@@ -79,6 +79,7 @@ private slots:
     void publicAddressAndOpenGroupOnOne();
     void addressDeniedOnTheWayOut();
     void allocatorServesTheProgram();
+    void sameFindingsOnAnyNumberOfThreads();
 };
 
 void TstGeneratedValidation::cleanDesigns_data()
@@ -210,6 +211,48 @@ void TstGeneratedValidation::addressDeniedOnTheWayOut()
     QCOMPARE(firstElements(net002),
              (std::vector<std::string>{bench::spokeInstanceId(spoke, 'a', "app", 1),
                                        bench::spokeInstanceId(spoke, 'a', "app", 3)}));
+}
+
+// validate() runs the rules on several threads that share one trace cache: the findings, their
+// order and their texts must not depend on how many threads ran or which finished first.
+void TstGeneratedValidation::sameFindingsOnAnyNumberOfThreads()
+{
+    // Faults of several rules at once, so that several threads write findings: spoke 4's app
+    // subnet routes to an internet gateway of its own, and app-2 there has a public IP and a
+    // security group open to the internet on SSH.
+    Design design = bench::generateHubAndSpoke(kSpokes);
+    const std::string tag = spokeTag(4);
+    const std::string vpc = "vpc-spoke-" + tag;
+    bench::DesignBuilder b(design);
+    b.element("igw-" + tag, ElementKind::InternetGateway, "Spoke's own IGW", vpc);
+    b.element("sg-" + tag + "-ssh",
+              ElementKind::SecurityGroup,
+              "SSH from anywhere",
+              vpc,
+              {{"inbound", json::array({bench::sgRule(22, 22, "cidr", "0.0.0.0/0", "all")})},
+               {"outbound", json::array()}});
+    b.finish();
+    routeInternetTo(design, "subnet-" + tag + "-a-app", "igw-" + tag);
+    const Id app2(bench::spokeInstanceId(4, 'a', "app", 2));
+    design.element(app2)->properties["publicIp"] = true;
+    design.element(app2)->properties["securityGroups"].push_back("sg-" + tag + "-ssh");
+    const auto registry = RuleRegistry::builtin();
+    auto text = [](const std::vector<Finding> &findings) {
+        std::string out;
+        for (const Finding &f : findings) {
+            out += f.ruleId + ' ' + std::string(toString(f.severity)) + ' ' + f.message + " |";
+            for (const Id &e : f.elements)
+                out += ' ' + e.str();
+            out += " | " + f.path + '\n';
+        }
+        return out;
+    };
+    const std::string alone = text(validate(design, registry, 1));
+    QVERIFY2(alone.find("NET-009") != std::string::npos, alone.c_str());
+    QVERIFY2(alone.find("SCN-004") != std::string::npos, alone.c_str());
+    for (unsigned threads : {2u, 3u, 4u, 8u})
+        for (int run = 0; run < 5; ++run)
+            QCOMPARE(text(validate(design, registry, threads)), alone);
 }
 
 // Validation's speed on large designs rests on the allocator Heiiki links (mimalloc by default):

@@ -53,7 +53,7 @@ void IncrementalValidator::refresh(const Design &design)
     if (!m_stale && &design == m_validated && &design == m_design)
         return;
     const ValidationContext context(design);
-    m_findings = validate(context, m_registry);
+    m_findings = validate(context, m_registry, m_threads);
     m_scenarios = context.scenarios();
     m_validated = &design;
     m_stale = false;

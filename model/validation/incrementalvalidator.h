@@ -42,6 +42,8 @@ public:
     void invalidate() { m_stale = true; }
     /// How many times the rules have run.
     int runs() const { return m_runs; }
+    /// The threads each run uses (0, the default: validationThreads()).
+    void setThreads(unsigned threads) { m_threads = threads; }
 
     // DesignObserver
     void elementAdded(const Id &) override { m_stale = true; }
@@ -64,6 +66,7 @@ private:
     const Design *m_validated = nullptr;
     bool m_stale = true;
     int m_runs = 0;
+    unsigned m_threads = 0;
     std::vector<Finding> m_findings;
     std::vector<ScenarioResult> m_scenarios;
 };

@@ -17,22 +17,21 @@ ValidationContext::~ValidationContext() = default;
 
 const network::Topology &ValidationContext::topology() const
 {
-    if (!m_topology)
-        m_topology = std::make_unique<network::Topology>(m_design);
+    std::call_once(m_topologyOnce,
+                   [this] { m_topology = std::make_unique<network::Topology>(m_design); });
     return *m_topology;
 }
 
 const network::PathEngine &ValidationContext::paths() const
 {
-    if (!m_paths)
-        m_paths = std::make_unique<network::PathEngine>(topology());
+    std::call_once(m_pathsOnce,
+                   [this] { m_paths = std::make_unique<network::PathEngine>(topology()); });
     return *m_paths;
 }
 
 const rules::IamView &ValidationContext::iam() const
 {
-    if (!m_iam)
-        m_iam = std::make_unique<rules::IamView>(m_design);
+    std::call_once(m_iamOnce, [this] { m_iam = std::make_unique<rules::IamView>(m_design); });
     return *m_iam;
 }
 
@@ -77,97 +76,143 @@ ValidationContext::TraceKey ValidationContext::keyOf(const network::Query &q, in
     return k;
 }
 
-size_t ValidationContext::traceNew(const network::Query &query) const
+std::unique_ptr<ValidationContext::Traced>
+ValidationContext::traceNew(const network::Query &query, int *sourceClass) const
 {
-    const size_t index = m_traced.size();
-    if (index == 0) {
-        // About one trace per element and flow: grow the indexes once, not step by step.
-        const size_t expected = m_design.elements().size() + m_design.flows().size();
-        m_traceIndex.reserve(expected);
-        m_classIndex.reserve(expected);
-    }
-    Traced &entry = m_traced.emplace_back();
-    entry.query = query;
+    auto entry = std::make_unique<Traced>();
+    entry->query = query;
     // Sources of one class trace alike (Topology::sourceClass): copy the verdict of the first
     // one traced, unless it stopped at that source itself.
     const Element *from = query.fromInternet ? nullptr : m_design.element(query.from);
-    const int sourceClass = from ? topology().sourceClass(from) : -1;
-    if (sourceClass >= 0) {
-        auto [it, fresh] = m_classIndex.try_emplace(keyOf(entry.query, sourceClass), index);
-        if (!fresh) {
-            const Traced &first = m_traced[it->second];
-            if (first.brief.blockedAt != first.query.from) {
-                entry.brief = first.brief;
-                return index;
-            }
+    *sourceClass = from ? topology().sourceClass(from) : -1;
+    if (*sourceClass >= 0) {
+        const Traced *first = nullptr;
+        {
+            const std::lock_guard lock(m_traceMutex);
+            auto it = m_classIndex.find(keyOf(entry->query, *sourceClass));
+            if (it != m_classIndex.end())
+                first = it->second;
+        }
+        // A filed entry's brief never changes again: copy it without the lock.
+        if (first && first->brief.blockedAt != first->query.from) {
+            entry->brief = first->brief;
+            return entry;
         }
     }
-    entry.brief = paths().trace(entry.query, from, network::Detail::Brief);
-    return index;
+    entry->brief = paths().trace(entry->query, from, network::Detail::Brief);
+    return entry;
+}
+
+ValidationContext::Traced *ValidationContext::publish(std::unique_ptr<Traced> entry,
+                                                      int sourceClass, bool index) const
+{
+    if (m_traced.empty()) {
+        // About one trace per element and flow: grow the indexes once, not step by step.
+        const size_t expected = m_design.elements().size() + m_design.flows().size();
+        m_traced.reserve(expected);
+        m_traceIndex.reserve(expected);
+        m_classIndex.reserve(expected);
+        m_explainIndex.reserve(expected);
+    }
+    Traced *filed = entry.get();
+    if (index) {
+        auto [it, fresh] = m_traceIndex.try_emplace(keyOf(filed->query, -1), filed);
+        if (!fresh)
+            return it->second; // another thread traced the same query meanwhile
+    }
+    if (sourceClass >= 0)
+        m_classIndex.try_emplace(keyOf(filed->query, sourceClass), filed);
+    m_explainIndex.emplace(&filed->brief, filed);
+    m_traced.push_back(std::move(entry));
+    return filed;
 }
 
 const network::PathResult &ValidationContext::trace(const network::Query &query) const
 {
-    auto it = m_traceIndex.find(keyOf(query, -1));
-    if (it != m_traceIndex.end())
-        return m_traced[it->second].brief;
-    const size_t index = traceNew(query);
-    m_traceIndex.emplace(keyOf(m_traced[index].query, -1), index);
-    return m_traced[index].brief;
+    {
+        const std::lock_guard lock(m_traceMutex);
+        auto it = m_traceIndex.find(keyOf(query, -1));
+        if (it != m_traceIndex.end())
+            return it->second->brief;
+    }
+    int sourceClass = -1;
+    auto entry = traceNew(query, &sourceClass);
+    const std::lock_guard lock(m_traceMutex);
+    return publish(std::move(entry), sourceClass, true)->brief;
 }
 
 const network::PathResult &ValidationContext::explain(const network::PathResult &path) const
 {
-    for (; m_explainIndexed < m_traced.size(); ++m_explainIndexed)
-        m_explainIndex.emplace(&m_traced[m_explainIndexed].brief, m_explainIndexed);
-    auto found = m_explainIndex.find(&path);
-    if (found == m_explainIndex.end())
-        return path; // not one of this context's brief traces: it is what there is
-    Traced &traced = m_traced[found->second];
-    if (!traced.full)
-        traced.full = std::make_unique<network::PathResult>(
-            paths().trace(traced.query, network::Detail::Full));
-    return *traced.full;
+    Traced *traced = nullptr;
+    {
+        const std::lock_guard lock(m_traceMutex);
+        auto found = m_explainIndex.find(&path);
+        if (found == m_explainIndex.end())
+            return path; // not one of this context's brief traces: it is what there is
+        traced = found->second;
+        if (traced->full)
+            return *traced->full;
+    }
+    auto full = std::make_unique<network::PathResult>(
+        paths().trace(traced->query, network::Detail::Full));
+    const std::lock_guard lock(m_traceMutex);
+    if (!traced->full)
+        traced->full = std::move(full);
+    return *traced->full;
 }
 
 const network::PathResult &ValidationContext::flowPath(size_t index) const
 {
-    if (m_flowPaths.size() != m_design.flows().size())
-        m_flowPaths.assign(m_design.flows().size(), nullptr);
-    auto &slot = m_flowPaths.at(index);
-    if (!slot)
-        slot = &trace(queryFor(m_design.flows()[index]));
-    return *slot;
+    const Flow &flow = m_design.flows().at(index);
+    {
+        const std::lock_guard lock(m_traceMutex);
+        if (m_flowPaths.size() != m_design.flows().size())
+            m_flowPaths.assign(m_design.flows().size(), nullptr);
+        if (const network::PathResult *known = m_flowPaths[index])
+            return *known;
+    }
+    const network::PathResult &path = trace(queryFor(flow));
+    const std::lock_guard lock(m_traceMutex);
+    m_flowPaths[index] = &path;
+    return path;
 }
 
 const std::vector<const Element *> &ValidationContext::workloads() const
 {
-    if (!m_workloads) {
-        m_workloads.emplace();
+    std::call_once(m_workloadsOnce, [this] {
         for (const auto &e : m_design.elements())
             if (e->kind == ElementKind::Ec2Instance || e->kind == ElementKind::LoadBalancer)
-                m_workloads->push_back(e.get());
-    }
-    return *m_workloads;
+                m_workloads.push_back(e.get());
+    });
+    return m_workloads;
 }
 
 const std::vector<ScenarioResult> &ValidationContext::scenarios() const
 {
-    if (!m_scenarios)
+    std::call_once(m_scenariosOnce, [this] {
         m_scenarios = std::make_unique<std::vector<ScenarioResult>>(playScenarios(*this));
+    });
     return *m_scenarios;
 }
 
 const network::PathResult &ValidationContext::internetProbe(const Element &workload) const
 {
-    auto [it, fresh] = m_probes.try_emplace(&workload, 0);
-    if (fresh) {
-        network::Query q;
-        q.from = workload.id;
-        q.to = {network::Target::Kind::Internet, kProbeDomain};
-        it->second = traceNew(q);
+    {
+        const std::lock_guard lock(m_traceMutex);
+        auto it = m_probes.find(&workload);
+        if (it != m_probes.end())
+            return it->second->brief;
     }
-    return m_traced[it->second].brief;
+    network::Query q;
+    q.from = workload.id;
+    q.to = {network::Target::Kind::Internet, kProbeDomain};
+    int sourceClass = -1;
+    auto entry = traceNew(q, &sourceClass);
+    const std::lock_guard lock(m_traceMutex);
+    auto [it, fresh] = m_probes.try_emplace(&workload, nullptr);
+    if (fresh)
+        it->second = publish(std::move(entry), sourceClass, false);
+    return it->second->brief;
 }
 
 } // namespace heiiki::model

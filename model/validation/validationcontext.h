@@ -4,8 +4,8 @@
 #include "../network/pathengine.h"
 #include "../network/topology.h"
 
-#include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -25,6 +25,10 @@ class IamView;
 /// Traces are brief (network::Detail::Brief): they decide, and record what the path went
 /// through, but carry no hops or explanation. A rule that reports a path asks explain() for
 /// the full trace of the finding it writes.
+///
+/// Rules may ask from several threads at once (validate() runs them on the machine's cores):
+/// every analysis is built once (the others wait for it), and the trace cache is shared under
+/// a lock that is never held while a path is traced.
 class ValidationContext
 {
 public:
@@ -83,21 +87,30 @@ private:
         std::unique_ptr<network::PathResult> full;
     };
     static TraceKey keyOf(const network::Query &query, int sourceClass);
-    /// Traces \a query into a new entry, or copies the verdict of a source of its class.
-    size_t traceNew(const network::Query &query) const;
+    /// Traces \a query, or copies the verdict of a source of its class that was traced
+    /// before, into a new entry; the lock is not held. publish() then files it.
+    std::unique_ptr<Traced> traceNew(const network::Query &query, int *sourceClass) const;
+    /// Files a new entry (the caller holds m_traceMutex); when \a index and another thread
+    /// filed the same query meanwhile, keeps that one. Returns the entry filed.
+    Traced *publish(std::unique_ptr<Traced> entry, int sourceClass, bool index) const;
     const Design &m_design;
+    mutable std::once_flag m_topologyOnce, m_pathsOnce, m_iamOnce, m_workloadsOnce,
+        m_scenariosOnce;
     mutable std::unique_ptr<network::Topology> m_topology;
     mutable std::unique_ptr<network::PathEngine> m_paths;
     mutable std::unique_ptr<rules::IamView> m_iam;
-    mutable std::vector<const network::PathResult *> m_flowPaths;
-    mutable std::deque<Traced> m_traced; // stable: results and keys point into it
-    mutable std::unordered_map<TraceKey, size_t, TraceKeyHash> m_traceIndex;
-    mutable std::unordered_map<TraceKey, size_t, TraceKeyHash> m_classIndex;
-    mutable std::unordered_map<const Element *, size_t> m_probes;
-    mutable std::unordered_map<const network::PathResult *, size_t> m_explainIndex;
-    mutable size_t m_explainIndexed = 0; ///< entries of m_traced in m_explainIndex
-    mutable std::optional<std::vector<const Element *>> m_workloads;
+    mutable std::vector<const Element *> m_workloads;
     mutable std::unique_ptr<std::vector<ScenarioResult>> m_scenarios;
+
+    // The trace cache: everything below is read and written under m_traceMutex. Entries are
+    // never moved or dropped, so results and keys point into them.
+    mutable std::mutex m_traceMutex;
+    mutable std::vector<std::unique_ptr<Traced>> m_traced;
+    mutable std::unordered_map<TraceKey, Traced *, TraceKeyHash> m_traceIndex;
+    mutable std::unordered_map<TraceKey, const Traced *, TraceKeyHash> m_classIndex;
+    mutable std::unordered_map<const Element *, const Traced *> m_probes;
+    mutable std::unordered_map<const network::PathResult *, Traced *> m_explainIndex;
+    mutable std::vector<const network::PathResult *> m_flowPaths;
 };
 
 } // namespace heiiki::model

@@ -12,10 +12,15 @@ class Design;
 class ValidationContext;
 
 /// Runs every rule of a registry over a design and returns the findings in a stable order:
-/// by severity (errors first), rule id, first element id, message.
-std::vector<Finding> validate(const Design &design, const RuleRegistry &registry);
+/// by severity (errors first), rule id, first element id, message. The rules run on
+/// \a threads threads (0: validationThreads()); the findings do not depend on how many.
+std::vector<Finding> validate(const Design &design, const RuleRegistry &registry,
+                              unsigned threads = 0);
 /// The same in a context the caller keeps (to read its scenarios or traces afterwards).
-std::vector<Finding> validate(const ValidationContext &context, const RuleRegistry &registry);
+std::vector<Finding> validate(const ValidationContext &context, const RuleRegistry &registry,
+                              unsigned threads = 0);
+/// How many threads validate() uses by default: the machine's hardware threads, at most 4.
+unsigned validationThreads();
 
 /// Can a change to an element alter the findings? \a what is what DesignObserver::
 /// elementChanged() reports: comma-separated parts ("name", "parent", "properties",

@@ -16,6 +16,7 @@ public:
     std::string_view id() const override { return m_id; }
     std::string_view title() const override { return m_title; }
     Severity severity() const override { return Severity::Error; }
+    bool readsScenarios() const override { return true; }
 
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
