@@ -11,7 +11,16 @@ static constexpr const char *kProbeDomain = "egress-probe.heiiki.invalid";
 
 ValidationContext::ValidationContext(const Design &design)
     : m_design(design)
-{}
+{
+    // About one trace per element and flow: size the tables once, not step by step.
+    const size_t expected = design.elements().size() + design.flows().size();
+    for (Shard &shard : m_shards) {
+        shard.traces.reserve(expected / kShards + 1);
+        shard.classes.reserve(expected / kShards + 1);
+        shard.entries.reserve(expected / kShards + 1);
+    }
+    m_explainIndex.reserve(expected);
+}
 
 ValidationContext::~ValidationContext() = default;
 
@@ -76,6 +85,15 @@ ValidationContext::TraceKey ValidationContext::keyOf(const network::Query &q, in
     return k;
 }
 
+ValidationContext::TraceKey ValidationContext::rebound(TraceKey key, const network::Query &q)
+{
+    if (!key.from.empty())
+        key.from = q.from.str();
+    key.to = q.to.value;
+    key.protocol = q.protocol;
+    return key;
+}
+
 std::unique_ptr<ValidationContext::Traced>
 ValidationContext::traceNew(const network::Query &query, int *sourceClass) const
 {
@@ -86,14 +104,16 @@ ValidationContext::traceNew(const network::Query &query, int *sourceClass) const
     const Element *from = query.fromInternet ? nullptr : m_design.element(query.from);
     *sourceClass = from ? topology().sourceClass(from) : -1;
     if (*sourceClass >= 0) {
+        const TraceKey key = keyOf(entry->query, *sourceClass);
         const Traced *first = nullptr;
         {
-            const std::lock_guard lock(m_traceMutex);
-            auto it = m_classIndex.find(keyOf(entry->query, *sourceClass));
-            if (it != m_classIndex.end())
+            Shard &shard = shardOf(key.hash);
+            const std::lock_guard lock(shard.mutex);
+            auto it = shard.classes.find(key);
+            if (it != shard.classes.end())
                 first = it->second;
         }
-        // A filed entry's brief never changes again: copy it without the lock.
+        // A filed entry's brief never changes again: copy it without a lock.
         if (first && first->brief.blockedAt != first->query.from) {
             entry->brief = first->brief;
             return entry;
@@ -103,49 +123,52 @@ ValidationContext::traceNew(const network::Query &query, int *sourceClass) const
     return entry;
 }
 
-ValidationContext::Traced *ValidationContext::publish(std::unique_ptr<Traced> entry,
-                                                      int sourceClass, bool index) const
+const ValidationContext::Traced *
+ValidationContext::publish(std::unique_ptr<Traced> entry, int sourceClass,
+                           const TraceKey *key) const
 {
-    if (m_traced.empty()) {
-        // About one trace per element and flow: grow the indexes once, not step by step.
-        const size_t expected = m_design.elements().size() + m_design.flows().size();
-        m_traced.reserve(expected);
-        m_traceIndex.reserve(expected);
-        m_classIndex.reserve(expected);
-        m_explainIndex.reserve(expected);
-    }
     Traced *filed = entry.get();
-    if (index) {
-        auto [it, fresh] = m_traceIndex.try_emplace(keyOf(filed->query, -1), filed);
-        if (!fresh)
-            return it->second; // another thread traced the same query meanwhile
+    {
+        Shard &shard = shardOf(key ? key->hash : std::hash<const void *>()(filed));
+        const std::lock_guard lock(shard.mutex);
+        if (key) {
+            auto [it, fresh] = shard.traces.try_emplace(rebound(*key, filed->query), filed);
+            if (!fresh)
+                return it->second; // another thread traced the same query meanwhile
+        }
+        shard.entries.push_back(std::move(entry));
     }
-    if (sourceClass >= 0)
-        m_classIndex.try_emplace(keyOf(filed->query, sourceClass), filed);
+    if (sourceClass >= 0) {
+        const TraceKey classKey = keyOf(filed->query, sourceClass);
+        Shard &shard = shardOf(classKey.hash);
+        const std::lock_guard lock(shard.mutex);
+        shard.classes.try_emplace(classKey, filed);
+    }
+    const std::lock_guard lock(m_indexMutex);
     m_explainIndex.emplace(&filed->brief, filed);
-    m_traced.push_back(std::move(entry));
     return filed;
 }
 
 const network::PathResult &ValidationContext::trace(const network::Query &query) const
 {
+    const TraceKey key = keyOf(query, -1);
     {
-        const std::lock_guard lock(m_traceMutex);
-        auto it = m_traceIndex.find(keyOf(query, -1));
-        if (it != m_traceIndex.end())
+        Shard &shard = shardOf(key.hash);
+        const std::lock_guard lock(shard.mutex);
+        auto it = shard.traces.find(key);
+        if (it != shard.traces.end())
             return it->second->brief;
     }
     int sourceClass = -1;
     auto entry = traceNew(query, &sourceClass);
-    const std::lock_guard lock(m_traceMutex);
-    return publish(std::move(entry), sourceClass, true)->brief;
+    return publish(std::move(entry), sourceClass, &key)->brief;
 }
 
 const network::PathResult &ValidationContext::explain(const network::PathResult &path) const
 {
     Traced *traced = nullptr;
     {
-        const std::lock_guard lock(m_traceMutex);
+        const std::lock_guard lock(m_indexMutex);
         auto found = m_explainIndex.find(&path);
         if (found == m_explainIndex.end())
             return path; // not one of this context's brief traces: it is what there is
@@ -155,7 +178,7 @@ const network::PathResult &ValidationContext::explain(const network::PathResult 
     }
     auto full = std::make_unique<network::PathResult>(
         paths().trace(traced->query, network::Detail::Full));
-    const std::lock_guard lock(m_traceMutex);
+    const std::lock_guard lock(m_indexMutex);
     if (!traced->full)
         traced->full = std::move(full);
     return *traced->full;
@@ -165,14 +188,14 @@ const network::PathResult &ValidationContext::flowPath(size_t index) const
 {
     const Flow &flow = m_design.flows().at(index);
     {
-        const std::lock_guard lock(m_traceMutex);
+        const std::lock_guard lock(m_indexMutex);
         if (m_flowPaths.size() != m_design.flows().size())
             m_flowPaths.assign(m_design.flows().size(), nullptr);
         if (const network::PathResult *known = m_flowPaths[index])
             return *known;
     }
     const network::PathResult &path = trace(queryFor(flow));
-    const std::lock_guard lock(m_traceMutex);
+    const std::lock_guard lock(m_indexMutex);
     m_flowPaths[index] = &path;
     return path;
 }
@@ -198,7 +221,7 @@ const std::vector<ScenarioResult> &ValidationContext::scenarios() const
 const network::PathResult &ValidationContext::internetProbe(const Element &workload) const
 {
     {
-        const std::lock_guard lock(m_traceMutex);
+        const std::lock_guard lock(m_indexMutex);
         auto it = m_probes.find(&workload);
         if (it != m_probes.end())
             return it->second->brief;
@@ -207,12 +230,9 @@ const network::PathResult &ValidationContext::internetProbe(const Element &workl
     q.from = workload.id;
     q.to = {network::Target::Kind::Internet, kProbeDomain};
     int sourceClass = -1;
-    auto entry = traceNew(q, &sourceClass);
-    const std::lock_guard lock(m_traceMutex);
-    auto [it, fresh] = m_probes.try_emplace(&workload, nullptr);
-    if (fresh)
-        it->second = publish(std::move(entry), sourceClass, false);
-    return it->second->brief;
+    const Traced *traced = publish(traceNew(q, &sourceClass), sourceClass, nullptr);
+    const std::lock_guard lock(m_indexMutex);
+    return m_probes.try_emplace(&workload, traced).first->second->brief;
 }
 
 } // namespace heiiki::model

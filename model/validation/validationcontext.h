@@ -4,6 +4,7 @@
 #include "../network/pathengine.h"
 #include "../network/topology.h"
 
+#include <array>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -87,12 +88,17 @@ private:
         std::unique_ptr<network::PathResult> full;
     };
     static TraceKey keyOf(const network::Query &query, int sourceClass);
+    /// The same key viewing the strings of \a query (an equal query that outlives it).
+    static TraceKey rebound(TraceKey key, const network::Query &query);
     /// Traces \a query, or copies the verdict of a source of its class that was traced
-    /// before, into a new entry; the lock is not held. publish() then files it.
+    /// before, into a new entry; no lock is held while it traces.
     std::unique_ptr<Traced> traceNew(const network::Query &query, int *sourceClass) const;
-    /// Files a new entry (the caller holds m_traceMutex); when \a index and another thread
-    /// filed the same query meanwhile, keeps that one. Returns the entry filed.
-    Traced *publish(std::unique_ptr<Traced> entry, int sourceClass, bool index) const;
+    /// Files a new entry: under \a key in the trace index when given (when another thread
+    /// filed the same query meanwhile, that one is kept and returned), as the first of its
+    /// source class when it is, and for explain(). Returns the entry filed.
+    const Traced *publish(std::unique_ptr<Traced> entry, int sourceClass,
+                          const TraceKey *key) const;
+
     const Design &m_design;
     mutable std::once_flag m_topologyOnce, m_pathsOnce, m_iamOnce, m_workloadsOnce,
         m_scenariosOnce;
@@ -102,14 +108,23 @@ private:
     mutable std::vector<const Element *> m_workloads;
     mutable std::unique_ptr<std::vector<ScenarioResult>> m_scenarios;
 
-    // The trace cache: everything below is read and written under m_traceMutex. Entries are
-    // never moved or dropped, so results and keys point into them.
-    mutable std::mutex m_traceMutex;
-    mutable std::vector<std::unique_ptr<Traced>> m_traced;
-    mutable std::unordered_map<TraceKey, Traced *, TraceKeyHash> m_traceIndex;
-    mutable std::unordered_map<TraceKey, const Traced *, TraceKeyHash> m_classIndex;
-    mutable std::unordered_map<const Element *, const Traced *> m_probes;
+    // The trace cache, in shards by key hash so that threads rarely wait for each other;
+    // each shard's maps and entries are read and written under its mutex. Entries are never
+    // moved or dropped, so results and keys point into them.
+    struct Shard
+    {
+        std::mutex mutex;
+        std::unordered_map<TraceKey, const Traced *, TraceKeyHash> traces;
+        std::unordered_map<TraceKey, const Traced *, TraceKeyHash> classes;
+        std::vector<std::unique_ptr<Traced>> entries;
+    };
+    static constexpr size_t kShards = 16;
+    Shard &shardOf(size_t hash) const { return m_shards[(hash >> 8) % kShards]; }
+    mutable std::array<Shard, kShards> m_shards;
+    // explain()'s index, the internet probes and the flows' paths, under m_indexMutex.
+    mutable std::mutex m_indexMutex;
     mutable std::unordered_map<const network::PathResult *, Traced *> m_explainIndex;
+    mutable std::unordered_map<const Element *, const Traced *> m_probes;
     mutable std::vector<const network::PathResult *> m_flowPaths;
 };
 

@@ -52,8 +52,12 @@ std::vector<Finding> validate(const ValidationContext &context, const RuleRegist
     auto work = [&] {
         for (size_t task; (task = next.fetch_add(1)) < tasks;) {
             try {
-                if (task < first)
+                if (task < first) {
+                    // The topology first, while the other threads start on the IAM rules,
+                    // which do not need it.
+                    context.topology();
                     context.scenarios();
+                }
                 else
                     rules[task - first]->check(context, perRule[task - first]);
             } catch (...) {
