@@ -4,6 +4,7 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
 
@@ -14,6 +15,29 @@ constexpr qreal kPenWidth = 1.5;
 constexpr qreal kRadius = 6;
 constexpr qreal kBadgeInset = 6;
 constexpr qreal kBadgeSize = 18;
+constexpr qreal kSubtitleGap = 10;
+// Levels of detail (device pixels per scene unit) below which a view simplifies a container:
+// the title is then under 5 pixels tall, the badge's letters under 5, dashes under 2.
+constexpr qreal kTitleDetail = 0.4;
+constexpr qreal kBadgeDetail = 0.6;
+constexpr qreal kDashDetail = 0.3;
+const QColor kSubtitleInk(0x54, 0x5b, 0x64);
+const QColor kGreeking(0xc8, 0xce, 0xd6); ///< the bars that stand for text too small to read
+
+QFont titleFont()
+{
+    QFont font;
+    font.setPixelSize(12);
+    font.setBold(true);
+    return font;
+}
+
+QFont subtitleFont()
+{
+    QFont font;
+    font.setPixelSize(11);
+    return font;
+}
 } // namespace
 
 ContainerItem::ContainerItem(const model::Id &id, QGraphicsItem *parent)
@@ -22,21 +46,51 @@ ContainerItem::ContainerItem(const model::Id &id, QGraphicsItem *parent)
 
 void ContainerItem::setSize(const QSizeF &size)
 {
+    if (size == m_size)
+        return;
     prepareGeometryChange();
     m_size = size;
+    layOutTitle();
 }
 
 void ContainerItem::setTitle(const QString &title, const QString &subtitle)
 {
+    if (title == m_title && subtitle == m_subtitle)
+        return;
     m_title = title;
     m_subtitle = subtitle;
+    layOutTitle();
     update();
 }
 
 void ContainerItem::setLook(const ContainerLook &look)
 {
+    if (look.badge != m_look.badge || m_badgeText.isEmpty()) {
+        QFont badgeFont;
+        badgeFont.setPixelSize(look.badge.size() > 2 ? 7 : 9);
+        badgeFont.setBold(true);
+        m_badgeText = CachedText(look.badge, badgeFont);
+    }
     m_look = look;
     update();
+}
+
+void ContainerItem::layOutTitle()
+{
+    // The title, then the subtitle; the subtitle gives way first when room is short.
+    using M = model::LayoutMetrics;
+    const QFont title = titleFont();
+    const qreal room = m_size.width() - M::titleIndent - kBadgeInset;
+    m_titleText = CachedText(QFontMetricsF(title).elidedText(m_title, Qt::ElideRight, room), title);
+    const qreal subtitleRoom = room - m_titleText.width() - kSubtitleGap;
+    if (!m_subtitle.isEmpty() && subtitleRoom > 24) {
+        const QFont subtitle = subtitleFont();
+        m_subtitleText = CachedText(
+            QFontMetricsF(subtitle).elidedText(m_subtitle, Qt::ElideRight, subtitleRoom),
+            subtitle);
+    } else {
+        m_subtitleText = CachedText();
+    }
 }
 
 QRectF ContainerItem::frameRect() const
@@ -55,13 +109,16 @@ QRectF ContainerItem::boundingRect() const
     return frameRect().adjusted(-margin, -margin, margin, margin).united(overlayRect());
 }
 
-void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget)
 {
     using M = model::LayoutMetrics;
+    const qreal detail
+        = widget ? QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
+                 : 1.0;
     painter->setRenderHint(QPainter::Antialiasing);
 
     QPen pen(m_look.outline, kPenWidth);
-    if (m_look.dashed)
+    if (m_look.dashed && detail >= kDashDetail)
         pen.setDashPattern({5, 3});
     painter->setPen(pen);
     painter->setBrush(m_look.fill.alpha() > 0 ? QBrush(m_look.fill) : Qt::NoBrush);
@@ -72,38 +129,29 @@ void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_look.title);
     painter->drawRoundedRect(badge, 3, 3);
-    QFont badgeFont;
-    badgeFont.setPixelSize(m_look.badge.size() > 2 ? 7 : 9);
-    badgeFont.setBold(true);
-    painter->setFont(badgeFont);
-    painter->setPen(Qt::white);
-    painter->drawText(badge, Qt::AlignCenter, m_look.badge);
+    if (detail >= kBadgeDetail) {
+        painter->setPen(Qt::white);
+        m_badgeText.draw(painter, badge, Qt::AlignCenter);
+    }
 
-    // The title, then the subtitle; the subtitle gives way first when room is short.
-    QFont titleFont;
-    titleFont.setPixelSize(12);
-    titleFont.setBold(true);
-    QFont subtitleFont;
-    subtitleFont.setPixelSize(11);
-    const QFontMetricsF titleMetrics(titleFont);
-    const QFontMetricsF subtitleMetrics(subtitleFont);
     const qreal left = M::titleIndent;
-    const qreal room = m_size.width() - left - kBadgeInset;
-    const QRectF band(left, kBadgeInset, room, kBadgeSize);
-    const QString title = titleMetrics.elidedText(m_title, Qt::ElideRight, room);
-    painter->setFont(titleFont);
-    painter->setPen(m_look.title);
-    painter->drawText(band, Qt::AlignLeft | Qt::AlignVCenter, title);
-
-    const qreal titleWidth = titleMetrics.horizontalAdvance(title);
-    const qreal subtitleRoom = room - titleWidth - 10;
-    if (!m_subtitle.isEmpty() && subtitleRoom > 24) {
-        painter->setFont(subtitleFont);
-        painter->setPen(QColor(0x54, 0x5b, 0x64));
-        const QRectF rest(left + titleWidth + 10, band.top(), subtitleRoom, band.height());
-        painter->drawText(rest,
-                          Qt::AlignLeft | Qt::AlignVCenter,
-                          subtitleMetrics.elidedText(m_subtitle, Qt::ElideRight, subtitleRoom));
+    const QRectF band(left, kBadgeInset, m_size.width() - left - kBadgeInset, kBadgeSize);
+    const QRectF rest(left + m_titleText.width() + kSubtitleGap, band.top(),
+                      m_subtitleText.width(), band.height());
+    if (detail < kTitleDetail) {
+        // Too small to read: bars as wide as the title and the subtitle.
+        const qreal barHeight = kBadgeSize * 0.4;
+        const qreal barTop = band.center().y() - barHeight / 2;
+        painter->fillRect(QRectF(left, barTop, m_titleText.width(), barHeight), kGreeking);
+        if (!m_subtitleText.isEmpty())
+            painter->fillRect(QRectF(rest.left(), barTop, rest.width(), barHeight), kGreeking);
+    } else {
+        painter->setPen(m_look.title);
+        m_titleText.draw(painter, band, Qt::AlignLeft | Qt::AlignVCenter);
+        if (!m_subtitleText.isEmpty()) {
+            painter->setPen(kSubtitleInk);
+            m_subtitleText.draw(painter, rest, Qt::AlignLeft | Qt::AlignVCenter);
+        }
     }
     paintOverlay(painter);
     if (isSelected()) {

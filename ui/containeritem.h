@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cachedtext.h"
 #include "diagramstyle.h"
 #include "elementitem.h"
 
@@ -31,13 +32,21 @@ public:
 
     QRectF frameRect() const override;
     QRectF boundingRect() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override;
+    /// In a view (\a widget set), text too small to read becomes grey bars and dashed
+    /// outlines become plain lines; renders for exports and images draw everything.
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget) override;
 
 private:
+    /// Fits the title and the subtitle into the width; after a change of either or the size.
+    void layOutTitle();
+
     QSizeF m_size;
     QString m_title;
     QString m_subtitle;
     ContainerLook m_look;
+    CachedText m_titleText;    ///< the title as drawn, elided to the room there is
+    CachedText m_subtitleText; ///< the subtitle as drawn; empty when there is no room
+    CachedText m_badgeText;
 };
 
 } // namespace heiiki::ui

@@ -23,6 +23,9 @@ struct Cache
 {
     std::array<std::unique_ptr<QSvgRenderer>, model::kElementKindCount> renderers;
     std::array<QIcon, model::kElementKindCount> icons;
+    /// The pixmap of each kind asked for last, and its size: a frame paints every node of a
+    /// kind at one size, so most calls are answered here without a lookup by name.
+    std::array<std::pair<int, QPixmap>, model::kElementKindCount> lastPixmaps;
 };
 
 Cache &cache()
@@ -80,10 +83,15 @@ QIcon kindIcon(model::ElementKind kind)
 QPixmap kindPixmap(model::ElementKind kind, int pixels)
 {
     pixels = std::clamp(pixels, 1, 1024);
+    auto &last = cache().lastPixmaps.at(indexOf(kind));
+    if (last.first == pixels && !last.second.isNull())
+        return last.second;
     const QString key = QStringLiteral("heiiki-kind-%1-%2").arg(indexOf(kind)).arg(pixels);
     QPixmap pixmap;
-    if (QPixmapCache::find(key, &pixmap))
+    if (QPixmapCache::find(key, &pixmap)) {
+        last = {pixels, pixmap};
         return pixmap;
+    }
     pixmap = QPixmap(pixels, pixels);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
@@ -91,6 +99,7 @@ QPixmap kindPixmap(model::ElementKind kind, int pixels)
     kindRenderer(kind)->render(&painter, QRectF(0, 0, pixels, pixels));
     painter.end();
     QPixmapCache::insert(key, pixmap);
+    last = {pixels, pixmap};
     return pixmap;
 }
 

@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
 
@@ -13,6 +14,9 @@ namespace heiiki::ui {
 namespace {
 
 constexpr qreal kPenWidth = 1.5;
+/// The level of detail (device pixels per scene unit) below which a view leaves a caption's
+/// text out: it would be under 4 pixels tall.
+constexpr qreal kCaptionDetail = 0.4;
 
 QFont captionFont()
 {
@@ -44,7 +48,11 @@ void LinkItem::setLook(const LinkLook &look)
 void LinkItem::setLabel(const QString &label)
 {
     prepareGeometryChange();
-    m_label = label;
+    m_label = CachedText(label, captionFont());
+    m_captionSize = label.isEmpty()
+                        ? QSizeF()
+                        : QSizeF(m_label.width() + 8, QFontMetricsF(captionFont()).height() + 2);
+    updateGeometry();
 }
 
 void LinkItem::setEnds(const QRectF &from, const QRectF &to, const std::vector<QRectF> &obstacles)
@@ -52,11 +60,22 @@ void LinkItem::setEnds(const QRectF &from, const QRectF &to, const std::vector<Q
     prepareGeometryChange();
     m_route = routeLink(from, to, obstacles);
     m_path = QPainterPath();
-    if (m_route.isEmpty())
-        return;
-    m_path.moveTo(m_route.first());
-    for (qsizetype i = 1; i < m_route.size(); ++i)
-        m_path.lineTo(m_route[i]);
+    if (!m_route.isEmpty()) {
+        m_path.moveTo(m_route.first());
+        for (qsizetype i = 1; i < m_route.size(); ++i)
+            m_path.lineTo(m_route[i]);
+    }
+    m_pathLength = m_path.length();
+    updateGeometry();
+}
+
+void LinkItem::updateGeometry()
+{
+    m_caption = captionRect(m_captionAt);
+    const qreal margin = kPenWidth + 4;
+    m_boundingRect
+        = m_route.boundingRect().adjusted(-margin, -margin, margin, margin).united(m_caption);
+    m_shape = QPainterPath();
 }
 
 void LinkItem::setHighlighted(bool highlighted)
@@ -69,41 +88,40 @@ void LinkItem::setHighlighted(bool highlighted)
 
 void LinkItem::setCaptionPosition(qreal t)
 {
+    t = std::clamp(t, 0.0, 1.0);
+    if (t == m_captionAt)
+        return;
     prepareGeometryChange();
-    m_captionAt = std::clamp(t, 0.0, 1.0);
+    m_captionAt = t;
+    updateGeometry();
 }
 
 QRectF LinkItem::captionRect(qreal t) const
 {
-    if (m_label.isEmpty())
+    if (m_captionSize.isEmpty() || m_pathLength < m_captionSize.width() + 16)
         return {};
-    const QFontMetricsF metrics(captionFont());
-    const QSizeF size(metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
-    if (m_path.length() < size.width() + 16)
-        return {};
-    QRectF rect(QPointF(0, 0), size);
+    QRectF rect(QPointF(0, 0), m_captionSize);
     rect.moveCenter(m_path.pointAtPercent(t));
     return rect;
 }
 
 QRectF LinkItem::boundingRect() const
 {
-    const qreal margin = kPenWidth + 4;
-    return m_route.boundingRect()
-        .adjusted(-margin, -margin, margin, margin)
-        .united(captionRect(m_captionAt));
+    return m_boundingRect;
 }
 
 QPainterPath LinkItem::shape() const
 {
-    QPainterPathStroker stroker;
-    stroker.setWidth(6);
-    QPainterPath shape = stroker.createStroke(m_path);
-    shape.addRect(captionRect(m_captionAt));
-    return shape;
+    if (m_shape.isEmpty() && !m_path.isEmpty()) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(6);
+        m_shape = stroker.createStroke(m_path);
+        m_shape.addRect(m_caption);
+    }
+    return m_shape;
 }
 
-void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget)
 {
     if (m_route.isEmpty())
         return;
@@ -128,15 +146,17 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     painter->drawEllipse(m_route.first(), 2.5, 2.5);
     painter->drawEllipse(m_route.last(), 2.5, 2.5);
 
-    const QRectF caption = captionRect(m_captionAt);
-    if (caption.isEmpty())
+    if (m_caption.isEmpty())
         return;
     painter->setBrush(QColor(255, 255, 255, 230));
     painter->setPen(QPen(m_look.colour.lighter(150), 0.8));
-    painter->drawRoundedRect(caption, 3, 3);
-    painter->setFont(captionFont());
+    painter->drawRoundedRect(m_caption, 3, 3);
+    if (widget
+        && QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
+               < kCaptionDetail)
+        return;
     painter->setPen(m_look.colour.darker(130));
-    painter->drawText(caption, Qt::AlignCenter, m_label);
+    m_label.draw(painter, m_caption, Qt::AlignCenter);
 }
 
 } // namespace heiiki::ui

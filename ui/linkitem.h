@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cachedtext.h"
 #include "diagramstyle.h"
 
 #include "model/core/id.h"
@@ -49,17 +50,27 @@ public:
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override;
+    /// In a view (\a widget set), a caption too small to read is drawn as its box alone;
+    /// renders for exports and images draw everything.
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget) override;
 
 private:
+    /// Works out the bounding rectangle and the caption's place again, after a change.
+    void updateGeometry();
+
     model::Id m_id;
     model::Id m_from;
     model::Id m_to;
     LinkLook m_look;
-    QString m_label;
+    CachedText m_label;
+    QSizeF m_captionSize; ///< the caption's box; empty when there is no label
     QPolygonF m_route;
     QPainterPath m_path;
+    qreal m_pathLength = 0;
     qreal m_captionAt = 0.5;
+    QRectF m_caption;        ///< captionRect(m_captionAt)
+    QRectF m_boundingRect;
+    mutable QPainterPath m_shape; ///< made on first use after a change
     bool m_highlighted = false;
 };
 

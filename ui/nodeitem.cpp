@@ -6,6 +6,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPaintEngine>
+#include <QStyleOptionGraphicsItem>
 #include <QSvgRenderer>
 #include <QtMath>
 #include <QTextLayout>
@@ -22,6 +23,12 @@ constexpr qreal kGlyphSize = 30;
 constexpr qreal kGlyphTop = 3;
 constexpr qreal kLabelGap = 3;
 constexpr int kMaxLines = 3;
+// Levels of detail (device pixels per scene unit) below which a view simplifies a node: the
+// label is then under 4.5 pixels tall, the glyph under 6 pixels wide.
+constexpr qreal kLabelDetail = 0.4;
+constexpr qreal kGlyphDetail = 0.2;
+const QColor kLabelInk(0x23, 0x2f, 0x3e);
+const QColor kGreeking(0xc8, 0xce, 0xd6); ///< the bars that stand for a label too small to read
 
 QFont labelFont()
 {
@@ -68,9 +75,12 @@ void NodeItem::setLabel(const QString &label)
     const QFont font = labelFont();
     const QFontMetricsF metrics(font);
     m_lines = wrapText(label, font, M::nodeWidth - 4, kMaxLines);
+    m_text.clear();
     qreal width = 0;
-    for (const QString &line : m_lines)
-        width = std::max(width, metrics.horizontalAdvance(line));
+    for (const QString &line : m_lines) {
+        m_text.emplace_back(line, font);
+        width = std::max(width, m_text.back().width());
+    }
     const qreal top = kGlyphTop + kGlyphSize + kLabelGap;
     m_labelRect
         = QRectF((M::nodeWidth - width) / 2, top, width, m_lines.size() * metrics.lineSpacing());
@@ -79,6 +89,10 @@ void NodeItem::setLabel(const QString &label)
 void NodeItem::setLook(const NodeLook &look)
 {
     m_look = look;
+    QFont glyphFont;
+    glyphFont.setPixelSize(look.glyph.size() > 3 ? 9 : 11);
+    glyphFont.setBold(true);
+    m_glyphText = CachedText(look.glyph, glyphFont);
     update();
 }
 
@@ -97,9 +111,41 @@ QRectF NodeItem::boundingRect() const
     return QRectF(0, 0, M::nodeWidth, M::nodeHeight).united(m_labelRect).united(overlayRect());
 }
 
-void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget)
 {
-    painter->setRenderHint(QPainter::Antialiasing);
+    const qreal detail
+        = widget ? QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
+                 : 1.0;
+    if (detail < kGlyphDetail) {
+        // A few pixels: a square of the category's colour, no antialiasing.
+        painter->fillRect(glyphRect(), m_look.colour);
+    } else {
+        painter->setRenderHint(QPainter::Antialiasing);
+        paintGlyph(painter);
+    }
+
+    const qreal lineHeight = QFontMetricsF(labelFont()).lineSpacing();
+    QRectF line(0, m_labelRect.top(), M::nodeWidth, lineHeight);
+    if (detail < kLabelDetail) {
+        // Too small to read: a bar as wide as each line.
+        for (const CachedText &text : m_text) {
+            QRectF bar(0, 0, text.width(), lineHeight * 0.5);
+            bar.moveCenter(line.center());
+            painter->fillRect(bar, kGreeking);
+            line.translate(0, lineHeight);
+        }
+    } else {
+        painter->setPen(kLabelInk);
+        for (const CachedText &text : m_text) {
+            text.draw(painter, line, Qt::AlignHCenter | Qt::AlignTop);
+            line.translate(0, lineHeight);
+        }
+    }
+    paintOverlay(painter);
+}
+
+void NodeItem::paintGlyph(QPainter *painter) const
+{
     const QRectF glyph = glyphRect();
     QSvgRenderer *icon = m_look.kind ? kindRenderer(*m_look.kind) : nullptr;
     if (icon && icon->isValid()) {
@@ -117,29 +163,13 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
         } else {
             icon->render(painter, glyph);
         }
-    } else {
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(m_look.colour);
-        painter->drawRoundedRect(glyph, 5, 5);
-
-        QFont glyphFont;
-        glyphFont.setPixelSize(m_look.glyph.size() > 3 ? 9 : 11);
-        glyphFont.setBold(true);
-        painter->setFont(glyphFont);
-        painter->setPen(Qt::white);
-        painter->drawText(glyph, Qt::AlignCenter, m_look.glyph);
+        return;
     }
-
-    const QFont font = labelFont();
-    const qreal lineHeight = QFontMetricsF(font).lineSpacing();
-    painter->setFont(font);
-    painter->setPen(QColor(0x23, 0x2f, 0x3e));
-    QRectF line(0, m_labelRect.top(), M::nodeWidth, lineHeight);
-    for (const QString &text : m_lines) {
-        painter->drawText(line, Qt::AlignHCenter | Qt::AlignTop, text);
-        line.translate(0, lineHeight);
-    }
-    paintOverlay(painter);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_look.colour);
+    painter->drawRoundedRect(glyph, 5, 5);
+    painter->setPen(Qt::white);
+    m_glyphText.draw(painter, glyph, Qt::AlignCenter);
 }
 
 } // namespace heiiki::ui

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "cachedtext.h"
 #include "diagramstyle.h"
 #include "elementitem.h"
 
 #include <QStringList>
+
+#include <vector>
 
 namespace heiiki::ui {
 
@@ -28,15 +31,21 @@ public:
     /// The glyph and the label together.
     QRectF frameRect() const override;
     QRectF boundingRect() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override;
+    /// In a view (\a widget set), detail too small to read is simplified: the label becomes
+    /// grey bars and, smaller still, the glyph a plain square. Renders for exports and
+    /// images (no widget) always draw everything.
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget) override;
 
 private:
     QRectF glyphRect() const;
+    void paintGlyph(QPainter *painter) const;
 
     QString m_label;
-    QStringList m_lines; ///< m_label as drawn
+    QStringList m_lines;            ///< m_label as drawn
+    std::vector<CachedText> m_text; ///< m_lines, shaped once
     QRectF m_labelRect;  ///< where m_lines are drawn
     NodeLook m_look;
+    CachedText m_glyphText; ///< m_look.glyph, drawn when the kind has no icon
 };
 
 } // namespace heiiki::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QFont>
+#include <QString>
+
+#include <memory>
+
+class QPainter;
+class QRectF;
+class QTextLayout;
+
+namespace heiiki::ui {
+
+/// One line of text shaped once and drawn many times. Drawn in a rectangle with a horizontal
+/// and a vertical alignment, it lands where QPainter::drawText(rect, alignment, text) puts it,
+/// but the canvas does not shape and lay the text out again in every frame.
+class CachedText
+{
+public:
+    CachedText();
+    CachedText(const QString &text, const QFont &font);
+    CachedText(CachedText &&) noexcept;
+    CachedText &operator=(CachedText &&) noexcept;
+    ~CachedText();
+
+    QString text() const { return m_text; }
+    bool isEmpty() const { return m_text.isEmpty(); }
+    /// The advance of the text, as QFontMetricsF::horizontalAdvance() gives it.
+    qreal width() const { return m_width; }
+
+    /// Draws the text in \a rect with \a alignment (left, right or centred; top, bottom or
+    /// centred) in the painter's pen.
+    void draw(QPainter *painter, const QRectF &rect, Qt::Alignment alignment) const;
+
+private:
+    QString m_text;
+    std::unique_ptr<QTextLayout> m_layout; ///< null for empty text
+    qreal m_width = 0;
+    qreal m_height = 0;
+};
+
+} // namespace heiiki::ui
