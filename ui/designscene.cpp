@@ -4,6 +4,7 @@
 #include "diagramstyle.h"
 #include "linkitem.h"
 #include "nodeitem.h"
+#include "rectgrid.h"
 
 #include "document/designdocument.h"
 #include "model/layout/autolayout.h"
@@ -206,12 +207,12 @@ void DesignScene::placeCaptions()
 {
     m_captionsDue = false;
     // Captions keep clear of glyphs, labels, titles and each other where the line allows.
-    std::vector<QRectF> taken;
+    RectGrid taken;
     for (const auto &[id, item] : m_elements) {
         if (const auto *container = qgraphicsitem_cast<const ContainerItem *>(item))
-            taken.push_back(container->mapRectToScene(container->titleRect()));
+            taken.add(container->mapRectToScene(container->titleRect()));
         else
-            taken.push_back(item->mapRectToScene(item->frameRect()));
+            taken.add(item->mapRectToScene(item->frameRect()));
     }
     constexpr qreal candidates[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8};
     std::vector<LinkItem *> links;
@@ -228,11 +229,7 @@ void DesignScene::placeCaptions()
             const QRectF rect = link->captionRect(t);
             if (rect.isEmpty())
                 break;
-            qreal covered = 0;
-            for (const QRectF &r : taken) {
-                const QRectF overlap = r.intersected(rect);
-                covered += overlap.width() * overlap.height();
-            }
+            const qreal covered = taken.coveredArea(rect);
             if (leastCovered < 0 || covered < leastCovered) {
                 chosen = t;
                 leastCovered = covered;
@@ -242,7 +239,7 @@ void DesignScene::placeCaptions()
         }
         link->setCaptionPosition(chosen);
         if (const QRectF rect = link->captionRect(chosen); !rect.isEmpty())
-            taken.push_back(rect);
+            taken.add(rect);
     }
 }
 
