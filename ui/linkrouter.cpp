@@ -110,6 +110,23 @@ QPolygonF simpleRoute(const QRectF &from, const QRectF &to)
     return {start, corner, end};
 }
 
+/// How many of \a obstacles \a route passes through, counting no further than \a stopAt.
+int crossingsUpTo(const QPolygonF &route, const std::vector<QRectF> &obstacles, int stopAt)
+{
+    int count = 0;
+    for (const QRectF &box : obstacles) {
+        if (count >= stopAt)
+            break;
+        for (qsizetype i = 1; i < route.size(); ++i) {
+            if (segmentHits(route[i - 1], route[i], box)) {
+                ++count;
+                break;
+            }
+        }
+    }
+    return count;
+}
+
 class Router
 {
 public:
@@ -161,11 +178,20 @@ private:
         const QPolygonF route = simplified(candidate);
         if (route.size() < 2)
             return;
+        // A route whose corners and length alone weigh more than the best one's cost cannot
+        // win; nor one with more crossings than that cost leaves room for. Counting stops
+        // there (with a unit to spare, so that rounding never drops a winner).
+        const qreal base = (route.size() - 2) * kBendCost + length(route);
+        if (base > m_bestCost + 1)
+            return;
+        const qreal room = (m_bestCost - base + 1) / kCrossCost;
+        constexpr int kUnbounded = std::numeric_limits<int>::max();
+        const int stopAt = room >= kUnbounded / 2 ? kUnbounded : int(room) + 1;
         // Every part but the first and last stub must keep out of the ends too.
-        int crossed = crossings(route, m_obstacles);
-        if (!simple && route.size() > 3) {
+        int crossed = crossingsUpTo(route, m_obstacles, stopAt);
+        if (!simple && route.size() > 3 && crossed < stopAt) {
             const QPolygonF middle = route.mid(1, route.size() - 2);
-            crossed += crossings(middle, {m_from, m_to});
+            crossed += crossingsUpTo(middle, {m_from, m_to}, stopAt - crossed);
         }
         const qreal cost = crossed * kCrossCost + (route.size() - 2) * kBendCost + length(route);
         if (cost < m_bestCost) {
@@ -189,16 +215,7 @@ private:
 
 int crossings(const QPolygonF &route, const std::vector<QRectF> &obstacles)
 {
-    int count = 0;
-    for (const QRectF &box : obstacles) {
-        for (qsizetype i = 1; i < route.size(); ++i) {
-            if (segmentHits(route[i - 1], route[i], box)) {
-                ++count;
-                break;
-            }
-        }
-    }
-    return count;
+    return crossingsUpTo(route, obstacles, std::numeric_limits<int>::max());
 }
 
 QPolygonF routeLink(const QRectF &from, const QRectF &to, const std::vector<QRectF> &obstacles)
