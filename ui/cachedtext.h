@@ -1,27 +1,24 @@
 #pragma once
 
 #include <QFont>
+#include <QGlyphRun>
+#include <QList>
 #include <QString>
-
-#include <memory>
 
 class QPainter;
 class QRectF;
-class QTextLayout;
 
 namespace heiiki::ui {
 
 /// One line of text shaped once and drawn many times. Drawn in a rectangle with a horizontal
 /// and a vertical alignment, it lands where QPainter::drawText(rect, alignment, text) puts it,
-/// but the canvas does not shape and lay the text out again in every frame.
+/// but the canvas does not shape and lay the text out again in every frame: the glyphs and
+/// their positions are kept and handed to the painter as they are.
 class CachedText
 {
 public:
-    CachedText();
+    CachedText() = default;
     CachedText(const QString &text, const QFont &font);
-    CachedText(CachedText &&) noexcept;
-    CachedText &operator=(CachedText &&) noexcept;
-    ~CachedText();
 
     QString text() const { return m_text; }
     bool isEmpty() const { return m_text.isEmpty(); }
@@ -34,7 +31,7 @@ public:
 
 private:
     QString m_text;
-    std::unique_ptr<QTextLayout> m_layout; ///< null for empty text
+    QList<QGlyphRun> m_runs; ///< positions relative to the top-left corner of the line
     qreal m_width = 0;
     qreal m_height = 0;
 };

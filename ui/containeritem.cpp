@@ -17,10 +17,11 @@ constexpr qreal kBadgeInset = 6;
 constexpr qreal kBadgeSize = 18;
 constexpr qreal kSubtitleGap = 10;
 // Levels of detail (device pixels per scene unit) below which a view simplifies a container:
-// the title is then under 5 pixels tall, the badge's letters under 5, dashes under 2.
+// the title is then under 5 pixels tall, the badge's letters under 5; under 2-pixel dashes
+// and 2-pixel corners, the outline is a plain rectangle.
 constexpr qreal kTitleDetail = 0.4;
 constexpr qreal kBadgeDetail = 0.6;
-constexpr qreal kDashDetail = 0.3;
+constexpr qreal kOutlineDetail = 0.3;
 const QColor kSubtitleInk(0x54, 0x5b, 0x64);
 const QColor kGreeking(0xc8, 0xce, 0xd6); ///< the bars that stand for text too small to read
 
@@ -115,20 +116,25 @@ void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     const qreal detail
         = widget ? QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
                  : 1.0;
-    painter->setRenderHint(QPainter::Antialiasing);
+    const bool plain = detail < kOutlineDetail;
+    painter->setRenderHint(QPainter::Antialiasing, !plain);
 
     QPen pen(m_look.outline, kPenWidth);
-    if (m_look.dashed && detail >= kDashDetail)
+    if (m_look.dashed && !plain)
         pen.setDashPattern({5, 3});
     painter->setPen(pen);
     painter->setBrush(m_look.fill.alpha() > 0 ? QBrush(m_look.fill) : Qt::NoBrush);
-    painter->drawRoundedRect(frameRect(), kRadius, kRadius);
-
-    // The badge in the top-left corner.
     const QRectF badge(kBadgeInset, kBadgeInset, kBadgeSize, kBadgeSize);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(m_look.title);
-    painter->drawRoundedRect(badge, 3, 3);
+    if (plain) {
+        painter->drawRect(frameRect());
+        painter->fillRect(badge, m_look.title);
+    } else {
+        painter->drawRoundedRect(frameRect(), kRadius, kRadius);
+        // The badge in the top-left corner.
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_look.title);
+        painter->drawRoundedRect(badge, 3, 3);
+    }
     if (detail >= kBadgeDetail) {
         painter->setPen(Qt::white);
         m_badgeText.draw(painter, badge, Qt::AlignCenter);

@@ -82,8 +82,8 @@ void NodeItem::setLabel(const QString &label)
         width = std::max(width, m_text.back().width());
     }
     const qreal top = kGlyphTop + kGlyphSize + kLabelGap;
-    m_labelRect
-        = QRectF((M::nodeWidth - width) / 2, top, width, m_lines.size() * metrics.lineSpacing());
+    m_lineSpacing = metrics.lineSpacing();
+    m_labelRect = QRectF((M::nodeWidth - width) / 2, top, width, m_lines.size() * m_lineSpacing);
 }
 
 void NodeItem::setLook(const NodeLook &look)
@@ -124,7 +124,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
         paintGlyph(painter);
     }
 
-    const qreal lineHeight = QFontMetricsF(labelFont()).lineSpacing();
+    const qreal lineHeight = m_lineSpacing;
     QRectF line(0, m_labelRect.top(), M::nodeWidth, lineHeight);
     if (detail < kLabelDetail) {
         // Too small to read: a bar as wide as each line.

@@ -44,6 +44,7 @@ private:
     QStringList m_lines;            ///< m_label as drawn
     std::vector<CachedText> m_text; ///< m_lines, shaped once
     QRectF m_labelRect;  ///< where m_lines are drawn
+    qreal m_lineSpacing = 0;
     NodeLook m_look;
     CachedText m_glyphText; ///< m_look.glyph, drawn when the kind has no icon
 };
