@@ -19,7 +19,10 @@ ValidationContext::ValidationContext(const Design &design)
         shard.classes.reserve(expected / kShards + 1);
         shard.entries.reserve(expected / kShards + 1);
     }
-    m_explainIndex.reserve(expected);
+    m_flowPaths = std::make_unique<std::atomic<const network::PathResult *>[]>(
+        design.flows().size());
+    for (size_t i = 0; i < design.flows().size(); ++i)
+        m_flowPaths[i].store(nullptr, std::memory_order_relaxed);
 }
 
 ValidationContext::~ValidationContext() = default;
@@ -94,83 +97,88 @@ ValidationContext::TraceKey ValidationContext::rebound(TraceKey key, const netwo
     return key;
 }
 
-std::unique_ptr<ValidationContext::Traced>
-ValidationContext::traceNew(const network::Query &query, int *sourceClass) const
+const ValidationContext::Traced *ValidationContext::awaitReady(const Traced *entry)
 {
-    auto entry = std::make_unique<Traced>();
-    entry->query = query;
+    entry->ready.wait(false, std::memory_order_acquire);
+    return entry;
+}
+
+void ValidationContext::fill(Traced *entry) const
+{
+    // Whatever happens, the entry ends ready: a thread waiting for it must not wait forever.
+    struct MarkReady
+    {
+        Traced *entry;
+        ~MarkReady()
+        {
+            entry->ready.store(true, std::memory_order_release);
+            entry->ready.notify_all();
+        }
+    } markReady{entry};
+
     // Sources of one class trace alike (Topology::sourceClass): copy the verdict of the first
-    // one traced, unless it stopped at that source itself.
+    // one of the class, unless it stopped at that source itself.
+    const network::Query &query = entry->query;
     const Element *from = query.fromInternet ? nullptr : m_design.element(query.from);
-    *sourceClass = from ? topology().sourceClass(from) : -1;
-    if (*sourceClass >= 0) {
-        const TraceKey key = keyOf(entry->query, *sourceClass);
+    const int sourceClass = from ? topology().sourceClass(from) : -1;
+    bool copied = false;
+    if (sourceClass >= 0) {
+        const TraceKey key = keyOf(query, sourceClass);
         const Traced *first = nullptr;
         {
             Shard &shard = shardOf(key.hash);
             const std::lock_guard lock(shard.mutex);
-            auto it = shard.classes.find(key);
-            if (it != shard.classes.end())
+            auto [it, fresh] = shard.classes.try_emplace(rebound(key, query), entry);
+            if (!fresh)
                 first = it->second;
         }
-        // A filed entry's brief never changes again: copy it without a lock.
-        if (first && first->brief.blockedAt != first->query.from) {
+        // A ready entry's brief never changes again: copy it without a lock.
+        if (first && awaitReady(first)->brief.blockedAt != first->query.from) {
             entry->brief = first->brief;
-            return entry;
+            copied = true;
         }
     }
-    entry->brief = paths().trace(entry->query, from, network::Detail::Brief);
-    return entry;
-}
-
-const ValidationContext::Traced *
-ValidationContext::publish(std::unique_ptr<Traced> entry, int sourceClass,
-                           const TraceKey *key) const
-{
-    Traced *filed = entry.get();
-    {
-        Shard &shard = shardOf(key ? key->hash : std::hash<const void *>()(filed));
-        const std::lock_guard lock(shard.mutex);
-        if (key) {
-            auto [it, fresh] = shard.traces.try_emplace(rebound(*key, filed->query), filed);
-            if (!fresh)
-                return it->second; // another thread traced the same query meanwhile
-        }
-        shard.entries.push_back(std::move(entry));
-    }
-    if (sourceClass >= 0) {
-        const TraceKey classKey = keyOf(filed->query, sourceClass);
-        Shard &shard = shardOf(classKey.hash);
-        const std::lock_guard lock(shard.mutex);
-        shard.classes.try_emplace(classKey, filed);
-    }
-    const std::lock_guard lock(m_indexMutex);
-    m_explainIndex.emplace(&filed->brief, filed);
-    return filed;
+    if (!copied)
+        entry->brief = paths().trace(query, from, network::Detail::Brief);
+    Shard &shard = shardOf(&entry->brief);
+    const std::lock_guard lock(shard.mutex);
+    shard.explained.emplace(&entry->brief, entry);
 }
 
 const network::PathResult &ValidationContext::trace(const network::Query &query) const
 {
     const TraceKey key = keyOf(query, -1);
+    Traced *entry = nullptr;
+    bool mine = false;
     {
         Shard &shard = shardOf(key.hash);
         const std::lock_guard lock(shard.mutex);
         auto it = shard.traces.find(key);
-        if (it != shard.traces.end())
-            return it->second->brief;
+        if (it != shard.traces.end()) {
+            entry = it->second;
+        } else {
+            // Filed before it is traced: a thread asking meanwhile waits for this one.
+            auto owned = std::make_unique<Traced>();
+            owned->query = query;
+            entry = owned.get();
+            shard.traces.emplace(rebound(key, entry->query), entry);
+            shard.entries.push_back(std::move(owned));
+            mine = true;
+        }
     }
-    int sourceClass = -1;
-    auto entry = traceNew(query, &sourceClass);
-    return publish(std::move(entry), sourceClass, &key)->brief;
+    if (mine)
+        fill(entry);
+    return awaitReady(entry)->brief;
 }
 
 const network::PathResult &ValidationContext::explain(const network::PathResult &path) const
 {
+    Shard &shard = shardOf(&path);
     Traced *traced = nullptr;
     {
-        const std::lock_guard lock(m_indexMutex);
-        auto found = m_explainIndex.find(&path);
-        if (found == m_explainIndex.end())
+        const std::lock_guard lock(shard.mutex);
+        auto found = shard.explained.find(&path);
+        if (found == shard.explained.end())
             return path; // not one of this context's brief traces: it is what there is
         traced = found->second;
         if (traced->full)
@@ -178,7 +186,7 @@ const network::PathResult &ValidationContext::explain(const network::PathResult 
     }
     auto full = std::make_unique<network::PathResult>(
         paths().trace(traced->query, network::Detail::Full));
-    const std::lock_guard lock(m_indexMutex);
+    const std::lock_guard lock(shard.mutex);
     if (!traced->full)
         traced->full = std::move(full);
     return *traced->full;
@@ -187,16 +195,10 @@ const network::PathResult &ValidationContext::explain(const network::PathResult 
 const network::PathResult &ValidationContext::flowPath(size_t index) const
 {
     const Flow &flow = m_design.flows().at(index);
-    {
-        const std::lock_guard lock(m_indexMutex);
-        if (m_flowPaths.size() != m_design.flows().size())
-            m_flowPaths.assign(m_design.flows().size(), nullptr);
-        if (const network::PathResult *known = m_flowPaths[index])
-            return *known;
-    }
+    if (const network::PathResult *known = m_flowPaths[index].load(std::memory_order_acquire))
+        return *known;
     const network::PathResult &path = trace(queryFor(flow));
-    const std::lock_guard lock(m_indexMutex);
-    m_flowPaths[index] = &path;
+    m_flowPaths[index].store(&path, std::memory_order_release);
     return path;
 }
 
@@ -220,19 +222,27 @@ const std::vector<ScenarioResult> &ValidationContext::scenarios() const
 
 const network::PathResult &ValidationContext::internetProbe(const Element &workload) const
 {
+    Traced *entry = nullptr;
+    bool mine = false;
     {
-        const std::lock_guard lock(m_indexMutex);
-        auto it = m_probes.find(&workload);
-        if (it != m_probes.end())
-            return it->second->brief;
+        Shard &shard = shardOf(&workload);
+        const std::lock_guard lock(shard.mutex);
+        auto it = shard.probes.find(&workload);
+        if (it != shard.probes.end()) {
+            entry = it->second;
+        } else {
+            auto owned = std::make_unique<Traced>();
+            owned->query.from = workload.id;
+            owned->query.to = {network::Target::Kind::Internet, kProbeDomain};
+            entry = owned.get();
+            shard.probes.emplace(&workload, entry);
+            shard.entries.push_back(std::move(owned));
+            mine = true;
+        }
     }
-    network::Query q;
-    q.from = workload.id;
-    q.to = {network::Target::Kind::Internet, kProbeDomain};
-    int sourceClass = -1;
-    const Traced *traced = publish(traceNew(q, &sourceClass), sourceClass, nullptr);
-    const std::lock_guard lock(m_indexMutex);
-    return m_probes.try_emplace(&workload, traced).first->second->brief;
+    if (mine)
+        fill(entry);
+    return awaitReady(entry)->brief;
 }
 
 } // namespace heiiki::model

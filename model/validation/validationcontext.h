@@ -5,6 +5,7 @@
 #include "../network/topology.h"
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -86,18 +87,17 @@ private:
         network::Query query;
         network::PathResult brief;
         std::unique_ptr<network::PathResult> full;
+        /// Set once brief is final. An entry is filed before it is traced, so that a thread
+        /// asking for the same query meanwhile waits for it instead of tracing it again.
+        std::atomic<bool> ready{false};
     };
     static TraceKey keyOf(const network::Query &query, int sourceClass);
     /// The same key viewing the strings of \a query (an equal query that outlives it).
     static TraceKey rebound(TraceKey key, const network::Query &query);
-    /// Traces \a query, or copies the verdict of a source of its class that was traced
-    /// before, into a new entry; no lock is held while it traces.
-    std::unique_ptr<Traced> traceNew(const network::Query &query, int *sourceClass) const;
-    /// Files a new entry: under \a key in the trace index when given (when another thread
-    /// filed the same query meanwhile, that one is kept and returned), as the first of its
-    /// source class when it is, and for explain(). Returns the entry filed.
-    const Traced *publish(std::unique_ptr<Traced> entry, int sourceClass,
-                          const TraceKey *key) const;
+    /// Traces a filed entry, or copies the verdict of the first source of its class, and
+    /// marks it ready. No lock is held while it traces.
+    void fill(Traced *entry) const;
+    static const Traced *awaitReady(const Traced *entry);
 
     const Design &m_design;
     mutable std::once_flag m_topologyOnce, m_pathsOnce, m_iamOnce, m_workloadsOnce,
@@ -114,18 +114,18 @@ private:
     struct Shard
     {
         std::mutex mutex;
-        std::unordered_map<TraceKey, const Traced *, TraceKeyHash> traces;
-        std::unordered_map<TraceKey, const Traced *, TraceKeyHash> classes;
+        std::unordered_map<TraceKey, Traced *, TraceKeyHash> traces;
+        std::unordered_map<TraceKey, const Traced *, TraceKeyHash> classes; // first of each
+        std::unordered_map<const network::PathResult *, Traced *> explained; // brief → entry
+        std::unordered_map<const Element *, Traced *> probes;
         std::vector<std::unique_ptr<Traced>> entries;
     };
     static constexpr size_t kShards = 16;
     Shard &shardOf(size_t hash) const { return m_shards[(hash >> 8) % kShards]; }
+    Shard &shardOf(const void *p) const { return shardOf(std::hash<const void *>()(p) << 4); }
     mutable std::array<Shard, kShards> m_shards;
-    // explain()'s index, the internet probes and the flows' paths, under m_indexMutex.
-    mutable std::mutex m_indexMutex;
-    mutable std::unordered_map<const network::PathResult *, Traced *> m_explainIndex;
-    mutable std::unordered_map<const Element *, const Traced *> m_probes;
-    mutable std::vector<const network::PathResult *> m_flowPaths;
+    /// The path of each flow, once traced (set by whichever thread traced it first).
+    mutable std::unique_ptr<std::atomic<const network::PathResult *>[]> m_flowPaths;
 };
 
 } // namespace heiiki::model
