@@ -22,6 +22,7 @@ constexpr qreal kSubtitleGap = 10;
 constexpr qreal kTitleDetail = 0.4;
 constexpr qreal kBadgeDetail = 0.6;
 constexpr qreal kOutlineDetail = 0.3;
+constexpr qreal kBarDetail = 0.15; ///< under it the bars would be under a pixel: none
 const QColor kSubtitleInk(0x54, 0x5b, 0x64);
 const QColor kGreeking(0xc8, 0xce, 0xd6); ///< the bars that stand for text too small to read
 
@@ -119,7 +120,10 @@ void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     const bool plain = detail < kOutlineDetail;
     painter->setRenderHint(QPainter::Antialiasing, !plain);
 
+    // Plain: a one-pixel (cosmetic) line, as faint as the thinner line it stands for.
     QPen pen(m_look.outline, kPenWidth);
+    if (plain)
+        pen = QPen(diagramstyle::faded(m_look.outline, std::max(kPenWidth * detail, 0.2)), 0);
     if (m_look.dashed && !plain)
         pen.setDashPattern({5, 3});
     painter->setPen(pen);
@@ -144,7 +148,9 @@ void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     const QRectF band(left, kBadgeInset, m_size.width() - left - kBadgeInset, kBadgeSize);
     const QRectF rest(left + m_titleText.width() + kSubtitleGap, band.top(),
                       m_subtitleText.width(), band.height());
-    if (detail < kTitleDetail) {
+    if (detail < kBarDetail) {
+        // Nothing to see.
+    } else if (detail < kTitleDetail) {
         // Too small to read: bars as wide as the title and the subtitle.
         const qreal barHeight = kBadgeSize * 0.4;
         const qreal barTop = band.center().y() - barHeight / 2;

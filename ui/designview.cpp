@@ -28,6 +28,9 @@ DesignView::DesignView(QWidget *parent)
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // Every item sets the pen, brush and antialiasing it draws with, so the view need not
+    // save and restore the painter around each of them.
+    setOptimizationFlag(QGraphicsView::DontSavePainterState);
     setBackgroundBrush(Qt::white);
 }
 

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 
 namespace heiiki::ui::diagramstyle {
@@ -193,6 +194,13 @@ QString linkLabel(LinkKind kind)
 bool showsLinkLabel(LinkKind kind)
 {
     return kind != LinkKind::MemberOf && kind != LinkKind::Policy;
+}
+
+QColor faded(const QColor &colour, qreal share)
+{
+    share = std::clamp(share, 0.0, 1.0);
+    const auto mix = [share](int c) { return qRound(c * share + 255 * (1 - share)); };
+    return QColor(mix(colour.red()), mix(colour.green()), mix(colour.blue()));
 }
 
 } // namespace heiiki::ui::diagramstyle

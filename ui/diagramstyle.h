@@ -50,6 +50,11 @@ QString linkLabel(model::LinkKind kind);
 /// Whether a link of \a kind carries its caption on the canvas.
 bool showsLinkLabel(model::LinkKind kind);
 
+/// \a colour mixed with white: \a share of the colour (0 to 1), the rest white. An opaque
+/// stand-in for a line thinner than a pixel, which antialiasing would draw that faint; opaque
+/// lines are much faster to draw than translucent ones.
+QColor faded(const QColor &colour, qreal share);
+
 } // namespace diagramstyle
 
 } // namespace heiiki::ui

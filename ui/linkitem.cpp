@@ -17,6 +17,11 @@ constexpr qreal kPenWidth = 1.5;
 /// The level of detail (device pixels per scene unit) below which a view leaves a caption's
 /// text out: it would be under 4 pixels tall.
 constexpr qreal kCaptionDetail = 0.4;
+/// Below this level of detail a view draws the line alone, one pixel wide, without
+/// antialiasing, dashes, end dots or caption.
+constexpr qreal kLineDetail = 0.3;
+const QColor kSelection(0x1a, 0x73, 0xe8);
+const QColor kHighlight(0xff, 0x9f, 0x0a, 200);
 
 QFont captionFont()
 {
@@ -125,13 +130,30 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
 {
     if (m_route.isEmpty())
         return;
+    const qreal detail
+        = widget ? QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
+                 : 1.0;
+    if (detail < kLineDetail) {
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setBrush(Qt::NoBrush);
+        if (m_highlighted) {
+            QPen glow(kHighlight, 4);
+            glow.setCosmetic(true);
+            painter->setPen(glow);
+            painter->drawPolyline(m_route);
+        }
+        // One pixel, as faint as the thinner line it stands for.
+        const QColor colour = isSelected() ? kSelection : m_look.colour;
+        painter->setPen(QPen(diagramstyle::faded(colour, std::max(kPenWidth * detail, 0.2)), 0));
+        painter->drawPolyline(m_route);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     if (m_highlighted) {
-        painter->setPen(QPen(QColor(0xff, 0x9f, 0x0a, 200), 6, Qt::SolidLine, Qt::RoundCap,
-                             Qt::RoundJoin));
+        painter->setPen(QPen(kHighlight, 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter->drawPath(m_path);
     }
-    QPen pen(isSelected() ? QColor(0x1a, 0x73, 0xe8) : m_look.colour,
+    QPen pen(isSelected() ? kSelection : m_look.colour,
              isSelected() ? kPenWidth + 1 : kPenWidth);
     pen.setCapStyle(Qt::RoundCap);
     pen.setJoinStyle(Qt::RoundJoin);
@@ -151,9 +173,7 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     painter->setBrush(QColor(255, 255, 255, 230));
     painter->setPen(QPen(m_look.colour.lighter(150), 0.8));
     painter->drawRoundedRect(m_caption, 3, 3);
-    if (widget
-        && QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
-               < kCaptionDetail)
+    if (detail < kCaptionDetail)
         return;
     painter->setPen(m_look.colour.darker(130));
     m_label.draw(painter, m_caption, Qt::AlignCenter);

@@ -50,8 +50,9 @@ public:
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
-    /// In a view (\a widget set), a caption too small to read is drawn as its box alone;
-    /// renders for exports and images draw everything.
+    /// In a view (\a widget set), a caption too small to read is drawn as its box alone, and
+    /// further out the line alone, a pixel wide; renders for exports and images draw
+    /// everything.
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget) override;
 
 private:

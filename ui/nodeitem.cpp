@@ -25,8 +25,10 @@ constexpr qreal kLabelGap = 3;
 constexpr int kMaxLines = 3;
 // Levels of detail (device pixels per scene unit) below which a view simplifies a node: the
 // label is then under 4.5 pixels tall, the glyph under 6 pixels wide.
+// Under a pixel high, even the bars that stand for the label are left out.
 constexpr qreal kLabelDetail = 0.4;
 constexpr qreal kGlyphDetail = 0.2;
+constexpr qreal kBarDetail = 0.15;
 const QColor kLabelInk(0x23, 0x2f, 0x3e);
 const QColor kGreeking(0xc8, 0xce, 0xd6); ///< the bars that stand for a label too small to read
 
@@ -118,6 +120,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
                  : 1.0;
     if (detail < kGlyphDetail) {
         // A few pixels: a square of the category's colour, no antialiasing.
+        painter->setRenderHint(QPainter::Antialiasing, false);
         painter->fillRect(glyphRect(), m_look.colour);
     } else {
         painter->setRenderHint(QPainter::Antialiasing);
@@ -126,7 +129,9 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
 
     const qreal lineHeight = m_lineSpacing;
     QRectF line(0, m_labelRect.top(), M::nodeWidth, lineHeight);
-    if (detail < kLabelDetail) {
+    if (detail < kBarDetail) {
+        // Nothing to see.
+    } else if (detail < kLabelDetail) {
         // Too small to read: a bar as wide as each line.
         for (const CachedText &text : m_text) {
             QRectF bar(0, 0, text.width(), lineHeight * 0.5);
