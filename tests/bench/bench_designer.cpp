@@ -1,6 +1,8 @@
 // Designer benchmark: with a synthetic design of about 5,000 elements, the time to open and
 // show it, the frame time while panning and zooming (the viewport painted offscreen), and the
-// latency from an edit to the revalidated, repainted canvas.
+// latency from an edit to the revalidated, repainted canvas. Frames are painted as the screen
+// paints them (the viewport's paint event, level of detail included); the export path
+// (QGraphicsView::render(), everything drawn in full) is timed too.
 //
 //   cmake -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHEIIKI_BUILD_BENCHMARKS=ON
 //   cmake --build build-bench --target bench_designer -j2
@@ -15,6 +17,7 @@
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
@@ -23,6 +26,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <vector>
 
@@ -48,8 +52,20 @@ struct Series
     }
 };
 
-/// Paints the view's viewport into an image, as a frame on screen would be painted.
+/// Paints the view's viewport into an image as a frame on screen is painted: through the
+/// viewport's paint event, which draws the scene for that widget.
 double paintFrame(ui::DesignView *view, QImage &frame)
+{
+    QElapsedTimer timer;
+    timer.start();
+    frame.fill(Qt::white);
+    view->viewport()->render(&frame);
+    return timer.nsecsElapsed() / 1e6;
+}
+
+/// Paints the view's viewport into an image with QGraphicsView::render(), as printing and
+/// exports do: no widget, so every item draws everything.
+double renderFrame(ui::DesignView *view, QImage &frame)
 {
     QElapsedTimer timer;
     timer.start();
@@ -58,6 +74,24 @@ double paintFrame(ui::DesignView *view, QImage &frame)
     view->render(&painter, QRectF(frame.rect()), view->viewport()->rect());
     painter.end();
     return timer.nsecsElapsed() / 1e6;
+}
+
+/// The share of pixels in which \a a and \a b differ clearly (as the screenshot test counts).
+double differingShare(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size())
+        return 1;
+    qint64 differing = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        const auto *p = reinterpret_cast<const QRgb *>(a.constScanLine(y));
+        const auto *q = reinterpret_cast<const QRgb *>(b.constScanLine(y));
+        for (int x = 0; x < a.width(); ++x) {
+            const int d = std::abs(qRed(p[x]) - qRed(q[x])) + std::abs(qGreen(p[x]) - qGreen(q[x]))
+                          + std::abs(qBlue(p[x]) - qBlue(q[x]));
+            differing += d > 96;
+        }
+    }
+    return double(differing) / (double(a.width()) * a.height());
 }
 
 } // namespace
@@ -71,6 +105,9 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     if (const int i = args.indexOf(QStringLiteral("--elements")); i > 0 && i + 1 < args.size())
         target = args[i + 1].toInt();
+    QString saveFrames; // --save-frames DIR: the first frame of each zoom, both ways, as PNG
+    if (const int i = args.indexOf(QStringLiteral("--save-frames")); i > 0 && i + 1 < args.size())
+        saveFrames = args[i + 1];
 
     int spokes = 1;
     while (spokes < bench::maxHubAndSpokeSpokes()
@@ -112,11 +149,27 @@ int main(int argc, char **argv)
             view->fitDesign();
         else
             view->setTransform(QTransform());
-        Series pan, zoom;
+        {
+            // The screen's frame and the export path's, side by side: the same at 100 %.
+            QImage screen(frame.size(), frame.format());
+            paintFrame(view, screen);
+            renderFrame(view, frame);
+            const char *name = fit ? "whole" : "100";
+            std::printf("%s: screen frame and export path differ in %.2f %% of the pixels\n",
+                        fit ? "whole design" : "100 % zoom",
+                        differingShare(screen, frame) * 100);
+            if (!saveFrames.isEmpty()) {
+                screen.save(QDir(saveFrames).filePath(QStringLiteral("screen-%1.png").arg(name)));
+                frame.save(QDir(saveFrames).filePath(QStringLiteral("export-%1.png").arg(name)));
+            }
+        }
+        Series pan, zoom, render;
         for (int i = 0; i < 60; ++i) {
             view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + 37);
             view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 23);
             pan.ms.push_back(paintFrame(view, frame));
+            if (i % 3 == 0)
+                render.ms.push_back(renderFrame(view, frame));
         }
         for (int i = 0; i < 40; ++i) {
             view->zoomBy(i % 2 ? 1 / 1.1 : 1.1);
@@ -126,6 +179,9 @@ int main(int argc, char **argv)
                     "ms, p95 %.2f, worst %.2f\n",
                     fit ? "whole design" : "100 % zoom", pan.median(), pan.p95(), pan.worst(),
                     zoom.median(), zoom.p95(), zoom.worst());
+        std::printf("%s: QGraphicsView::render() of the viewport (export path) median %.2f ms, "
+                    "worst %.2f\n",
+                    fit ? "whole design" : "100 % zoom", render.median(), render.worst());
     }
 
     // Edit → revalidate → repaint: rename an instance (a semantic edit: validation reruns),
