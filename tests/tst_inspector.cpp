@@ -11,6 +11,7 @@
 #include "ui/inspector/inspectorwidget.h"
 #include "ui/inspector/listpropertyeditor.h"
 #include "ui/inspector/objectpage.h"
+#include "ui/inspector/reflistpropertyeditor.h"
 #include "ui/inspector/tablecelldelegate.h"
 #include "ui/inspector/tablepropertyeditor.h"
 #include "ui/inspector/textpropertyeditor.h"
@@ -102,6 +103,7 @@ private slots:
     void accountIdMustBeADesignAccount();
     void refreshesInPlaceOnUndo();
     void editsALink();
+    void referencesStayInTheOwnersVpc();
     void designSettingsEdits();
     void screenshot();
 };
@@ -360,6 +362,31 @@ void TestInspector::editsALink()
              dumped(nlohmann::json(!was)));
     f.document->undoStack()->undo();
     QCOMPARE(appliance->checkBox()->isChecked(), was);
+}
+
+// AWS lets an instance use only its own VPC's security groups, and a network ACL cover only
+// its own VPC's subnets: the inspector offers nothing else.
+void TestInspector::referencesStayInTheOwnersVpc()
+{
+    Fixture f;
+    auto offered = [&](const char *property) {
+        QStringList ids;
+        auto *editor = f.editor<ui::RefListPropertyEditor>(property);
+        if (!editor)
+            return ids;
+        for (int i = 0; i < editor->listWidget()->count(); ++i)
+            ids << editor->listWidget()->item(i)->data(Qt::UserRole).toString();
+        return ids;
+    };
+    f.select("ec2-analysis-a");
+    QCOMPARE(offered("securityGroups"),
+             (QStringList{"sg-work-endpoints", "sg-work-analysis"}));
+    f.select("nacl-op-endpoints");
+    const QStringList subnets = offered("subnets");
+    QVERIFY(!subnets.isEmpty());
+    for (const QString &id : subnets)
+        QCOMPARE(f.document->design().ancestor(Id(id.toStdString()), model::ElementKind::Vpc)->id,
+                 Id("vpc-operator"));
 }
 
 void TestInspector::designSettingsEdits()

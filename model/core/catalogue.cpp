@@ -37,6 +37,14 @@ PropertySpec ref(std::string name, std::vector<EK> kinds, std::string label, boo
     return spec;
 }
 
+/// A reference to elements of the owner's own VPC.
+PropertySpec vpcRef(std::string name, std::vector<EK> kinds, std::string label, bool list = false)
+{
+    PropertySpec spec = ref(std::move(name), std::move(kinds), std::move(label), list);
+    spec.sameVpc = true;
+    return spec;
+}
+
 PropertySpec linkRef(std::string name, std::vector<LK> kinds, std::string label, bool list)
 {
     PropertySpec spec = prop(std::move(name), list ? PT::RefList : PT::Ref,
@@ -142,26 +150,26 @@ Catalogue::Catalogue()
                     target.required = true;
                     return target;
                 }(),
-                ref("endpoint", {EK::Subnet}, "Firewall endpoint subnet")},
+                vpcRef("endpoint", {EK::Subnet}, "Firewall endpoint subnet")},
                "Route table")});
     add(EK::Ec2Instance, "ec2-instance", "EC2 instance", X, false, false, {EK::Subnet},
         {prop("privateIp", PT::Address, json(), "Private IP"),
          prop("publicIp", PT::Bool, false, "Public IP or Elastic IP"),
-         ref("securityGroups", {EK::SecurityGroup}, "Security groups", true),
+         vpcRef("securityGroups", {EK::SecurityGroup}, "Security groups", true),
          ref("instanceProfile", {EK::IamRole}, "Instance profile role"),
          prop("ssmAgent", PT::Bool, true, "SSM Agent running"),
          prop("sourceDestCheck", PT::Bool, true, "Source/destination check")});
     add(EK::LoadBalancer, "load-balancer", "Load balancer", X, false, false, {EK::Subnet, EK::Vpc},
         {choice("type", {"application", "network", "gateway"}, "application", "Type"),
          choice("scheme", {"internal", "internet-facing"}, "internal", "Scheme"),
-         ref("subnets", {EK::Subnet}, "Subnets", true),
-         ref("securityGroups", {EK::SecurityGroup}, "Security groups", true),
-         ref("targets", {EK::Ec2Instance}, "Targets", true)});
+         vpcRef("subnets", {EK::Subnet}, "Subnets", true),
+         vpcRef("securityGroups", {EK::SecurityGroup}, "Security groups", true),
+         vpcRef("targets", {EK::Ec2Instance}, "Targets", true)});
     add(EK::InternetGateway, "internet-gateway", "Internet gateway", N, false, false, {EK::Vpc}, {});
     add(EK::NatGateway, "nat-gateway", "NAT gateway", N, false, false, {EK::Subnet},
         {choice("connectivity", {"public", "private"}, "public", "Connectivity")});
     add(EK::NetworkFirewall, "network-firewall", "Network Firewall", S, false, false, {EK::Vpc},
-        {ref("subnets", {EK::Subnet}, "Endpoint subnets (one per AZ)", true),
+        {vpcRef("subnets", {EK::Subnet}, "Endpoint subnets (one per AZ)", true),
          prop("homeNet", PT::CidrList, json::array(), "HOME_NET (empty: the VPC's CIDRs)"),
          choice("statefulDefaultAction",
                 {"pass", "aws:drop_strict", "aws:drop_established", "aws:alert_strict",
@@ -211,8 +219,8 @@ Catalogue::Catalogue()
          prop("service", PT::String, json(), "Service (ssm, s3, …) or endpoint service name"),
          prop("endpointId", PT::String, json(), "AWS endpoint id (vpce-…), as policies name it"),
          prop("privateDns", PT::Bool, true, "Private DNS"),
-         ref("subnets", {EK::Subnet}, "Subnets", true),
-         ref("securityGroups", {EK::SecurityGroup}, "Security groups", true)});
+         vpcRef("subnets", {EK::Subnet}, "Subnets", true),
+         vpcRef("securityGroups", {EK::SecurityGroup}, "Security groups", true)});
     add(EK::EndpointService, "endpoint-service", "Endpoint service (PrivateLink)", N, false, true,
         {EK::Region, EK::Account, EK::Vpc},
         {prop("serviceName", PT::String, json(), "Service name"),
@@ -229,7 +237,7 @@ Catalogue::Catalogue()
         {table("inbound", sgRuleColumns("Source"), "Inbound rules"),
          table("outbound", sgRuleColumns("Destination"), "Outbound rules")});
     add(EK::NetworkAcl, "network-acl", "Network ACL", S, false, false, {EK::Vpc},
-        {ref("subnets", {EK::Subnet}, "Subnets", true),
+        {vpcRef("subnets", {EK::Subnet}, "Subnets", true),
          table("inbound", aclRuleColumns(), "Inbound rules"),
          table("outbound", aclRuleColumns(), "Outbound rules")});
     add(EK::IamUser, "iam-user", "IAM user", S, false, false, {EK::Account},
@@ -260,7 +268,7 @@ Catalogue::Catalogue()
     };
     link(LK::TgwAttachment, "tgw-attachment", "Transit Gateway attachment", true, false,
          {{EK::Vpc}, {EK::TransitGateway}},
-         {ref("subnets", {EK::Subnet}, "Attachment subnets", true),
+         {vpcRef("subnets", {EK::Subnet}, "Attachment subnets", true),
           prop("applianceMode", PT::Bool, false, "Appliance mode")});
     link(LK::DxAssociation, "dx-association", "Direct Connect gateway association", true, false,
          {{EK::DxGateway}, {EK::TransitGateway, EK::Vgw}},

@@ -44,6 +44,9 @@ struct PropertySpec
     std::vector<ElementKind> refKinds;
     std::vector<LinkKind> refLinkKinds;
     bool refPolicy = false;              ///< a Ref/RefList that may name a policy document
+    /// A Ref/RefList to elements of the owner's own VPC only (AWS allows no other: an
+    /// instance's security groups, a NACL's subnets, an endpoint's subnets, …).
+    bool sameVpc = false;
     std::vector<PropertySpec> columns;   ///< for Table
     bool required = false;               ///< for table columns: must be present in every row
 };

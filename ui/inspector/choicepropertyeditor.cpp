@@ -42,10 +42,10 @@ bool ChoicePropertyEditor::mayUnset() const
     return spec().defaultValue.is_null() && spec().type != PropertyType::AccountId;
 }
 
-void ChoicePropertyEditor::updateChoices(const model::Design &design)
+void ChoicePropertyEditor::updateChoices(const model::Design &design, const model::Id &owner)
 {
     if (spec().type == PropertyType::Ref || spec().type == PropertyType::AccountId)
-        setChoices(choicesFor(design, spec()));
+        setChoices(choicesFor(design, spec(), owner));
 }
 
 void ChoicePropertyEditor::setChoices(const Choices &choices)

@@ -18,7 +18,7 @@ public:
     explicit ChoicePropertyEditor(model::PropertySpec spec, QWidget *parent = nullptr);
 
     QComboBox *comboBox() const { return m_combo; }
-    void updateChoices(const model::Design &design) override;
+    void updateChoices(const model::Design &design, const model::Id &owner) override;
     /// Sets the choices directly (for choices that do not come from a design).
     void setChoices(const Choices &choices);
 

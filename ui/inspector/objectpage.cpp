@@ -222,7 +222,7 @@ void ObjectPage::refresh()
 void ObjectPage::updateChoices()
 {
     for (auto *editor : m_editors)
-        editor->updateChoices(m_document->design());
+        editor->updateChoices(m_document->design(), m_id);
     refresh();
 }
 

@@ -1,5 +1,6 @@
 #include "propertychoices.h"
 
+#include "model/core/references.h"
 #include "model/core/regions.h"
 
 #include <QCoreApplication>
@@ -27,17 +28,15 @@ QString nameAndId(const std::string &name, const model::Id &id)
     return QStringLiteral("%1 (%2)").arg(QString::fromStdString(name), idText);
 }
 
-Choices choicesFor(const model::Design &design, const model::PropertySpec &spec)
+Choices choicesFor(const model::Design &design, const model::PropertySpec &spec,
+                   const model::Id &owner)
 {
     Choices choices;
     switch (spec.type) {
     case PropertyType::Ref:
     case PropertyType::RefList:
-        if (!spec.refKinds.empty())
-            for (const auto &e : design.elements())
-                if (contains(spec.refKinds, e->kind))
-                    choices.append(
-                        {QString::fromStdString(e->id.str()), nameAndId(e->name, e->id)});
+        for (const model::Element *e : model::referenceCandidates(design, owner, spec))
+            choices.append({QString::fromStdString(e->id.str()), nameAndId(e->name, e->id)});
         if (!spec.refLinkKinds.empty())
             for (const auto &l : design.links())
                 if (contains(spec.refLinkKinds, l->kind))
@@ -72,16 +71,17 @@ Choices choicesFor(const model::Design &design, const model::PropertySpec &spec)
 
 std::map<std::string, Choices> columnChoices(const model::Design &design,
                                              const model::PropertySpec &table,
+                                             const model::Id &owner,
                                              const std::string &prefix)
 {
     std::map<std::string, Choices> result;
     for (const auto &column : table.columns) {
         const std::string path = prefix + column.name;
         if (column.type == PropertyType::Table)
-            result.merge(columnChoices(design, column, path + "/"));
+            result.merge(columnChoices(design, column, owner, path + "/"));
         else if (column.type == PropertyType::Ref || column.type == PropertyType::RefList
                  || column.type == PropertyType::Region || column.type == PropertyType::AccountId)
-            result[path] = choicesFor(design, column);
+            result[path] = choicesFor(design, column, owner);
     }
     return result;
 }

@@ -20,16 +20,19 @@ struct Choice
 };
 using Choices = QList<Choice>;
 
-/// The choices for a property: the elements of a Ref's refKinds, the links of its
-/// refLinkKinds and, when refPolicy, the policy documents, shown as "name (id)", in
-/// document order; the known regions for a Region; the design's accounts for an AccountId.
-/// Other types have none.
-Choices choicesFor(const model::Design &design, const model::PropertySpec &spec);
+/// The choices for a property of \a owner: the elements a Ref may name
+/// (model::referenceCandidates(): of its refKinds, within the owner's VPC when the property
+/// says so), the links of its refLinkKinds and, when refPolicy, the policy documents, shown
+/// as "name (id)", in document order; the known regions for a Region; the design's accounts
+/// for an AccountId. Other types have none.
+Choices choicesFor(const model::Design &design, const model::PropertySpec &spec,
+                   const model::Id &owner = {});
 
 /// The choices of every Ref, RefList, Region and AccountId column of a table, nested tables
 /// included, keyed by the column's path ("routes/attachment").
 std::map<std::string, Choices> columnChoices(const model::Design &design,
                                              const model::PropertySpec &table,
+                                             const model::Id &owner = {},
                                              const std::string &prefix = {});
 
 /// The text of \a value among \a choices, or the value itself when it is not one of them.

@@ -43,7 +43,7 @@ void PropertyEditor::setValue(const nlohmann::json &value)
     showValue(m_value);
 }
 
-void PropertyEditor::updateChoices(const model::Design &) {}
+void PropertyEditor::updateChoices(const model::Design &, const model::Id &) {}
 
 QString PropertyEditor::refusal() const
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/core/catalogue.h"
+#include "model/core/id.h"
 
 #include <QWidget>
 
@@ -43,7 +44,7 @@ public:
 
     void setValidator(Validator validator) { m_validator = std::move(validator); }
     /// Refills the ids, regions or accounts the editor offers from \a design.
-    virtual void updateChoices(const model::Design &design);
+    virtual void updateChoices(const model::Design &design, const model::Id &owner);
 
     /// Why the last edit was refused, or an empty string.
     QString refusal() const;

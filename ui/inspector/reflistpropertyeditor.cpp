@@ -22,9 +22,9 @@ RefListPropertyEditor::RefListPropertyEditor(model::PropertySpec spec, QWidget *
     setChoices({});
 }
 
-void RefListPropertyEditor::updateChoices(const model::Design &design)
+void RefListPropertyEditor::updateChoices(const model::Design &design, const model::Id &owner)
 {
-    setChoices(choicesFor(design, spec()));
+    setChoices(choicesFor(design, spec(), owner));
 }
 
 void RefListPropertyEditor::setChoices(const Choices &choices)

@@ -19,7 +19,7 @@ public:
     explicit RefListPropertyEditor(model::PropertySpec spec, QWidget *parent = nullptr);
 
     QListWidget *listWidget() const { return m_list; }
-    void updateChoices(const model::Design &design) override;
+    void updateChoices(const model::Design &design, const model::Id &owner) override;
     void setChoices(const Choices &choices);
 
 protected:

@@ -82,9 +82,9 @@ TablePropertyEditor::TablePropertyEditor(model::PropertySpec spec, QWidget *pare
     showValue({});
 }
 
-void TablePropertyEditor::updateChoices(const model::Design &design)
+void TablePropertyEditor::updateChoices(const model::Design &design, const model::Id &owner)
 {
-    setChoices(columnChoices(design, spec()));
+    setChoices(columnChoices(design, spec(), owner));
 }
 
 void TablePropertyEditor::setChoices(std::map<std::string, Choices> choices)

@@ -29,7 +29,7 @@ public:
     explicit TablePropertyEditor(model::PropertySpec spec, QWidget *parent = nullptr);
 
     QTableWidget *tableWidget() const { return m_table; }
-    void updateChoices(const model::Design &design) override;
+    void updateChoices(const model::Design &design, const model::Id &owner) override;
     /// The choices of Ref, RefList, Region and AccountId columns, keyed by column path (see
     /// columnChoices()).
     void setChoices(std::map<std::string, Choices> choices);
