@@ -10,6 +10,7 @@
 #include "ui/commands/editelementscommand.h"
 #include "ui/commands/insertcommand.h"
 #include "ui/commands/removecommand.h"
+#include "ui/cachedtext.h"
 #include "ui/containeritem.h"
 #include "ui/designscene.h"
 #include "ui/designview.h"
@@ -22,6 +23,7 @@
 #include "ui/mainwindow.h"
 
 #include <QAction>
+#include <QFontMetricsF>
 #include <QApplication>
 #include <QMenu>
 #include <QPainter>
@@ -475,6 +477,63 @@ private slots:
                     others.push_back(box);
             QVERIFY2(ui::crossings(item->route(), others) == 0,
                      qPrintable(QString::fromStdString(link->id.str())));
+        }
+    }
+
+    void cachedTextDrawsLikeDrawText()
+    {
+        // The canvas draws its labels from glyphs shaped once: at 100 % they must land
+        // exactly where QPainter::drawText() puts them, in the alignments the canvas uses;
+        // zoomed, within a pixel of it.
+        QFont font;
+        font.setPixelSize(11);
+        const QString text = QStringLiteral("Workload VPC s0074 · 10.2.80.0/21");
+        const QRectF box(7.5, 5.25, 260, 18);
+        const Qt::Alignment alignments[] = {Qt::AlignLeft | Qt::AlignTop,
+                                            Qt::AlignLeft | Qt::AlignVCenter,
+                                            Qt::AlignHCenter | Qt::AlignTop,
+                                            Qt::AlignCenter};
+        const ui::CachedText cached(text, font);
+        QCOMPARE(cached.width(), QFontMetricsF(font).horizontalAdvance(text));
+        const auto inked = [](const QImage &image) {
+            QRect ink;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (qGray(image.pixel(x, y)) < 128)
+                        ink |= QRect(x, y, 1, 1);
+            return ink;
+        };
+        for (const qreal scale : {1.0, 0.75, 2.0}) {
+            for (const Qt::Alignment alignment : alignments) {
+                QImage expected(600, 80, QImage::Format_RGB32);
+                QImage actual(expected.size(), expected.format());
+                for (QImage *image : {&expected, &actual}) {
+                    image->fill(Qt::white);
+                    QPainter painter(image);
+                    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+                    painter.scale(scale, scale);
+                    painter.setPen(Qt::black);
+                    painter.setFont(font);
+                    if (image == &expected)
+                        painter.drawText(box, int(alignment), text);
+                    else
+                        cached.draw(&painter, box, alignment);
+                }
+                const QString where = QStringLiteral("at %1×, alignment %2")
+                                          .arg(scale)
+                                          .arg(int(alignment));
+                if (scale == 1.0) {
+                    QVERIFY2(expected == actual, qPrintable(where));
+                    continue;
+                }
+                const QRect a = inked(expected);
+                const QRect b = inked(actual);
+                QVERIFY2(!a.isEmpty() && std::abs(a.left() - b.left()) <= 1
+                             && std::abs(a.right() - b.right()) <= 1
+                             && std::abs(a.top() - b.top()) <= 1
+                             && std::abs(a.bottom() - b.bottom()) <= 1,
+                         qPrintable(where));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 #include "cachedtext.h"
 
+#include <QPaintEngine>
 #include <QPainter>
 #include <QTextLayout>
 
@@ -7,6 +8,7 @@ namespace heiiki::ui {
 
 CachedText::CachedText(const QString &text, const QFont &font)
     : m_text(text)
+    , m_font(font)
 {
     if (text.isEmpty())
         return;
@@ -29,15 +31,18 @@ void CachedText::draw(QPainter *painter, const QRectF &rect, Qt::Alignment align
 {
     if (m_runs.isEmpty())
         return;
+    const QPaintEngine *engine = painter->paintEngine();
+    if (!engine
+        || (engine->type() != QPaintEngine::Raster && engine->type() != QPaintEngine::OpenGL2)) {
+        painter->setFont(m_font);
+        painter->drawText(rect, int(alignment), m_text);
+        return;
+    }
     qreal x = rect.left();
-    if (alignment & Qt::AlignRight)
-        x = rect.right() - m_width;
-    else if (alignment & Qt::AlignHCenter)
+    if (alignment & Qt::AlignHCenter)
         x += (rect.width() - m_width) / 2;
     qreal y = rect.top();
-    if (alignment & Qt::AlignBottom)
-        y = rect.bottom() - m_height;
-    else if (alignment & Qt::AlignVCenter)
+    if (alignment & Qt::AlignVCenter)
         y += (rect.height() - m_height) / 2;
     for (const QGlyphRun &run : m_runs)
         painter->drawGlyphRun(QPointF(x, y), run);
