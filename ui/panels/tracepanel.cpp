@@ -193,9 +193,9 @@ TracePanel::TracePanel(DesignDocument *document, QWidget *parent)
     connect(document,
             &DesignDocument::elementChanged,
             this,
-            [this](const model::Id &, const QString &what) {
+            [this](const model::Id &id, const QString &what) {
                 if (what.contains(QLatin1String("name")))
-                    schedulePopulate();
+                    relabel(id);
             });
     connect(document, &DesignDocument::designChanged, this, [this](const QString &what) {
         if (what.contains(QLatin1String("flows")))
@@ -265,6 +265,38 @@ void TracePanel::populate()
         m_to->setCurrentIndex(target);
         if (target < 0)
             m_to->setEditText(to);
+    }
+    populateFlows();
+}
+
+void TracePanel::relabel(const model::Id &id)
+{
+    // One entry moves; building the lists of a large design again would take a while.
+    if (m_populateScheduled)
+        return; // they are about to be built again anyway
+    const QString key = QString::fromStdString(id.str());
+    const QString label = designnames::nameAndId(m_document->design(), id);
+    for (QComboBox *combo : {m_from, m_to}) {
+        const int index = combo->findData(key);
+        if (index < 1 || combo->itemText(index) == label) // 0 is the internet
+            continue;
+        const QSignalBlocker blocker(combo);
+        const bool current = combo->currentIndex() == index;
+        const QIcon icon = combo->itemIcon(index);
+        combo->removeItem(index);
+        // The entries after the internet are sorted by label, as populate() sorts them.
+        int low = 1;
+        int high = combo->count();
+        while (low < high) {
+            const int middle = (low + high) / 2;
+            if (QString::localeAwareCompare(combo->itemText(middle), label) < 0)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        combo->insertItem(low, icon, label, key);
+        if (current)
+            combo->setCurrentIndex(low);
     }
     populateFlows();
 }

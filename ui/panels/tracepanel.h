@@ -78,6 +78,8 @@ private:
 
     void schedulePopulate();
     void populate();
+    /// Moves element \a id's entries to their new labels' places after a rename.
+    void relabel(const model::Id &id);
     void populateFlows();
     Request currentRequest() const;
     QString targetText() const;
