@@ -66,6 +66,26 @@ void routeInternetTo(Design &design, const std::string &subnet, const std::strin
             row["target"] = target;
 }
 
+/// Gives spoke \a spoke an internet gateway of its own, routes its app subnet in AZ a to it,
+/// and adds a security group open to 0.0.0.0/0 on \a port; returns the group's id.
+std::string ownInternetGateway(Design &design, int spoke, int port, const std::string &name)
+{
+    const std::string tag = spokeTag(spoke);
+    const std::string vpc = "vpc-spoke-" + tag;
+    const std::string group = "sg-" + tag + "-open-" + std::to_string(port);
+    bench::DesignBuilder b(design);
+    b.element("igw-" + tag, ElementKind::InternetGateway, "Spoke's own IGW", vpc);
+    b.element(group,
+              ElementKind::SecurityGroup,
+              name,
+              vpc,
+              {{"inbound", json::array({bench::sgRule(port, port, "cidr", "0.0.0.0/0", "all")})},
+               {"outbound", json::array()}});
+    b.finish();
+    routeInternetTo(design, "subnet-" + tag + "-a-app", "igw-" + tag);
+    return group;
+}
+
 } // namespace
 
 class TstGeneratedValidation : public QObject
@@ -138,23 +158,12 @@ void TstGeneratedValidation::publicAddressAndOpenGroupOnOne()
     // group open to 0.0.0.0/0 on 443. Only those two bypass the firewall (app-1 has no public
     // address), and only app-2 can be reached from the internet.
     Design design = bench::generateHubAndSpoke(kSpokes);
-    const std::string tag = spokeTag(4);
-    const std::string vpc = "vpc-spoke-" + tag;
-    bench::DesignBuilder b(design);
-    b.element("igw-" + tag, ElementKind::InternetGateway, "Spoke's own IGW", vpc);
-    b.element("sg-" + tag + "-open",
-              ElementKind::SecurityGroup,
-              "HTTPS from anywhere",
-              vpc,
-              {{"inbound", json::array({bench::sgRule(443, 443, "cidr", "0.0.0.0/0", "all")})},
-               {"outbound", json::array()}});
-    b.finish();
-    routeInternetTo(design, "subnet-" + tag + "-a-app", "igw-" + tag);
+    const std::string open = ownInternetGateway(design, 4, 443, "HTTPS from anywhere");
     const std::string app2 = bench::spokeInstanceId(4, 'a', "app", 2);
     const std::string app3 = bench::spokeInstanceId(4, 'a', "app", 3);
     for (const std::string &id : {app2, app3})
         design.element(Id(id))->properties["publicIp"] = true;
-    design.element(Id(app2))->properties["securityGroups"].push_back("sg-" + tag + "-open");
+    design.element(Id(app2))->properties["securityGroups"].push_back(open);
 
     const auto net002 = findingsOf(design, "NET-002");
     QCOMPARE(firstElements(net002), (std::vector<std::string>{app2, app3}));
@@ -221,21 +230,10 @@ void TstGeneratedValidation::sameFindingsOnAnyNumberOfThreads()
     // subnet routes to an internet gateway of its own, and app-2 there has a public IP and a
     // security group open to the internet on SSH.
     Design design = bench::generateHubAndSpoke(kSpokes);
-    const std::string tag = spokeTag(4);
-    const std::string vpc = "vpc-spoke-" + tag;
-    bench::DesignBuilder b(design);
-    b.element("igw-" + tag, ElementKind::InternetGateway, "Spoke's own IGW", vpc);
-    b.element("sg-" + tag + "-ssh",
-              ElementKind::SecurityGroup,
-              "SSH from anywhere",
-              vpc,
-              {{"inbound", json::array({bench::sgRule(22, 22, "cidr", "0.0.0.0/0", "all")})},
-               {"outbound", json::array()}});
-    b.finish();
-    routeInternetTo(design, "subnet-" + tag + "-a-app", "igw-" + tag);
+    const std::string ssh = ownInternetGateway(design, 4, 22, "SSH from anywhere");
     const Id app2(bench::spokeInstanceId(4, 'a', "app", 2));
     design.element(app2)->properties["publicIp"] = true;
-    design.element(app2)->properties["securityGroups"].push_back("sg-" + tag + "-ssh");
+    design.element(app2)->properties["securityGroups"].push_back(ssh);
     const auto registry = RuleRegistry::builtin();
     auto text = [](const std::vector<Finding> &findings) {
         std::string out;

@@ -30,7 +30,10 @@ std::vector<Finding> validate(const Design &design, const RuleRegistry &registry
 
 unsigned validationThreads()
 {
-    return std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    // One hardware thread is left to the designer's UI thread, which paints while a
+    // validation runs in the background; on two cores that means one validation thread.
+    const unsigned hardware = std::thread::hardware_concurrency();
+    return std::clamp(hardware > 1 ? hardware - 1 : 1u, 1u, 4u);
 }
 
 std::vector<Finding> validate(const ValidationContext &context, const RuleRegistry &registry,

@@ -19,7 +19,8 @@ std::vector<Finding> validate(const Design &design, const RuleRegistry &registry
 /// The same in a context the caller keeps (to read its scenarios or traces afterwards).
 std::vector<Finding> validate(const ValidationContext &context, const RuleRegistry &registry,
                               unsigned threads = 0);
-/// How many threads validate() uses by default: the machine's hardware threads, at most 4.
+/// How many threads validate() uses by default: the machine's hardware threads but one (left
+/// to the UI thread), at least 1 and at most 4.
 unsigned validationThreads();
 
 /// Can a change to an element alter the findings? \a what is what DesignObserver::

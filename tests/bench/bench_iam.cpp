@@ -16,6 +16,7 @@
 // Before timing, (a) and (c) check every decision against tests/data/iam-corpus/expected.tsv
 // and (b) against the decision each request of the mix must get; a mismatch fails the run.
 
+#include "model/core/allocator.h"
 #include "model/iam/evaluator.h"
 #include "model/iam/policyparser.h"
 #include "model/iam/request.h"
