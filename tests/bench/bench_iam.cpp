@@ -16,7 +16,8 @@
 // Before timing, (a) and (c) check every decision against tests/data/iam-corpus/expected.tsv
 // and (b) against the decision each request of the mix must get; a mismatch fails the run.
 
-#include "model/core/allocator.h"
+#include "benchsupport.h"
+
 #include "model/iam/evaluator.h"
 #include "model/iam/policyparser.h"
 #include "model/iam/request.h"
@@ -41,9 +42,6 @@
 
 #include <unistd.h>
 
-#ifndef HEIIKI_BENCH_BUILD_TYPE
-#define HEIIKI_BENCH_BUILD_TYPE "unknown"
-#endif
 #ifndef HEIIKI_SOURCE_DIR
 #define HEIIKI_SOURCE_DIR "."
 #endif
@@ -459,18 +457,6 @@ Rate endToEnd(const Options &options, const std::vector<std::string> &lines,
     return rate;
 }
 
-std::string cpuModel()
-{
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("model name", 0) == 0) {
-            const auto colon = line.find(':');
-            return colon == std::string::npos ? line : line.substr(colon + 2);
-        }
-    return "unknown";
-}
-
 std::string figure(double perSecond)
 {
     char text[32];
@@ -535,13 +521,9 @@ int main(int argc, char **argv)
             command += (i ? " " : "") + std::string(argv[i]);
         std::cout << "# IAM evaluator benchmark\n\n"
                   << "- command: `" << command << "`\n"
-                  << "- machine: " << cpuModel() << ", " << std::thread::hardware_concurrency()
+                  << "- machine: " << heiiki::bench::cpuModel() << ", " << std::thread::hardware_concurrency()
                   << " hardware threads (the evaluator runs on one)\n"
-                  << "- build: " << HEIIKI_BENCH_BUILD_TYPE << ", compiler " << __VERSION__
-#ifdef NDEBUG
-                  << ", NDEBUG"
-#endif
-                  << ", allocator " << heiiki::model::allocatorDescription()
+                  << "- build: " << heiiki::bench::buildDescription()
                   << "\n- " << options.runs << " runs of about " << options.seconds
                   << " s each (end-to-end: one file per run)\n\n";
 

@@ -9,8 +9,8 @@
 // three runs, once it has used its time budget. Before measuring, it checks that a small
 // generated design loads back through the file reader and validates with no findings.
 
+#include "benchsupport.h"
 #include "designgenerator.h"
-#include "model/core/allocator.h"
 
 #include "model/io/designfile.h"
 #include "model/io/designwriter.h"
@@ -33,9 +33,6 @@
 #include <thread>
 #include <vector>
 
-#ifndef HEIIKI_BENCH_BUILD_TYPE
-#define HEIIKI_BENCH_BUILD_TYPE "unknown"
-#endif
 
 using namespace heiiki;
 using Clock = std::chrono::steady_clock;
@@ -190,18 +187,6 @@ bool parseArguments(int argc, char **argv, Options &options)
             throw std::invalid_argument("unknown option " + arg);
     }
     return true;
-}
-
-std::string cpuModel()
-{
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("model name", 0) == 0) {
-            const auto colon = line.find(':');
-            return colon == std::string::npos ? line : line.substr(colon + 2);
-        }
-    return "unknown";
 }
 
 void printFindings(const std::vector<model::Finding> &findings, size_t limit = 20)
@@ -476,15 +461,11 @@ int main(int argc, char **argv)
         command += (i ? " " : "") + std::string(argv[i]);
     std::cout << "# Validation benchmark\n\n"
               << "- command: `" << command << "`\n"
-              << "- machine: " << cpuModel() << ", " << std::thread::hardware_concurrency()
+              << "- machine: " << bench::cpuModel() << ", " << std::thread::hardware_concurrency()
               << " hardware threads; validation on "
               << (options.threads ? options.threads : model::validationThreads())
               << " thread(s)\n"
-              << "- build: " << HEIIKI_BENCH_BUILD_TYPE << ", compiler " << __VERSION__
-#ifdef NDEBUG
-              << ", NDEBUG"
-#endif
-              << ", allocator " << heiiki::model::allocatorDescription()
+              << "- build: " << bench::buildDescription()
               << "\n- rules: " << registry.rules().size() << " (RuleRegistry::builtin())\n"
               << "- runs per series: up to " << options.runs << ", at least 3, budget "
               << options.budgetSeconds << " s per series\n\n";
