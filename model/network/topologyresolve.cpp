@@ -208,6 +208,16 @@ void Topology::buildSourceClasses()
                 add(r.cidr);
     for (const auto &[dc, cidr] : m_premises)
         add(cidr);
+    // IPv4 networks, the most of them, sort as one integer each: address, then prefix.
+    std::vector<uint64_t> cuts4;
+    cuts4.reserve(cuts.size());
+    std::erase_if(cuts, [&cuts4](const Cut &c) {
+        if (c.family != Cidr::Family::V4)
+            return false;
+        cuts4.push_back(c.first[1] << 8 | static_cast<uint64_t>(c.prefix));
+        return true;
+    });
+    std::sort(cuts4.begin(), cuts4.end());
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
     // A subnet is uniform when no network lies strictly inside it: every test then answers
@@ -217,22 +227,39 @@ void Topology::buildSourceClasses()
         if (!m_subnets[i].cidr)
             continue;
         const Cidr &net = *m_subnets[i].cidr;
-        const Cut start{net.family(), net.first(), 0};
-        const Cut end{net.family(), net.last(), 255};
         bool cut = false;
-        for (auto it = std::lower_bound(cuts.begin(), cuts.end(), start);
-             !cut && it != cuts.end() && !(end < *it); ++it)
-            cut = it->prefix > net.prefixLength();
+        if (net.family() == Cidr::Family::V4) {
+            const uint64_t end = net.last()[1] << 8 | 255;
+            for (auto it = std::lower_bound(cuts4.begin(), cuts4.end(), net.first()[1] << 8);
+                 !cut && it != cuts4.end() && *it <= end; ++it)
+                cut = static_cast<int>(*it & 255) > net.prefixLength();
+        } else {
+            const Cut start{net.family(), net.first(), 0};
+            const Cut end{net.family(), net.last(), 255};
+            for (auto it = std::lower_bound(cuts.begin(), cuts.end(), start);
+                 !cut && it != cuts.end() && !(end < *it); ++it)
+                cut = it->prefix > net.prefixLength();
+        }
         uniform[i] = !cut;
     }
     // An address held twice could make two sources' paths differ (loop detection compares
     // addresses): such sources are traced on their own.
-    std::vector<Cut> addresses;
-    addresses.reserve(m_interfaces.size());
-    for (const Interface &i : m_interfaces)
-        addresses.push_back({i.address.family(), i.address.first(), 0});
+    std::vector<uint64_t> addresses4; // IPv4: the address
+    std::vector<Cut> addresses;       // IPv6
+    addresses4.reserve(m_interfaces.size());
+    for (const Interface &i : m_interfaces) {
+        if (i.address.family() == Cidr::Family::V4)
+            addresses4.push_back(i.address.first()[1]);
+        else
+            addresses.push_back({i.address.family(), i.address.first(), 0});
+    }
+    std::sort(addresses4.begin(), addresses4.end());
     std::sort(addresses.begin(), addresses.end());
-    auto unique = [&addresses](const Cidr &a) {
+    auto unique = [&addresses, &addresses4](const Cidr &a) {
+        if (a.family() == Cidr::Family::V4) {
+            auto [lo, hi] = std::equal_range(addresses4.begin(), addresses4.end(), a.first()[1]);
+            return hi - lo == 1;
+        }
         const Cut key{a.family(), a.first(), 0};
         auto [lo, hi] = std::equal_range(addresses.begin(), addresses.end(), key);
         return hi - lo == 1;

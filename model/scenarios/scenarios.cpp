@@ -8,6 +8,8 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace heiiki::model {
 
@@ -107,23 +109,43 @@ ScenarioResult scn001(const ValidationContext &context, const IamView &view)
         return r;
     }
     std::vector<std::string> blockedBy;
+    // One request per service; only aws:SourceVpce changes from endpoint to endpoint.
+    std::vector<iam::RequestContext> requests;
+    requests.reserve(services.size());
+    for (const std::string &svc : services)
+        requests.emplace_back(outsider, probeAction(svc), "*",
+                              std::vector<std::pair<std::string, std::vector<std::string>>>{});
     // The endpoint policy's answer for one (endpoint, service): workloads share endpoints.
     struct Verdict
     {
         iam::PolicyVerdict verdict;
         int statement;
     };
-    std::map<std::pair<std::string, std::string>, Verdict> verdicts;
-    // Workloads in one subnet with the same security groups take the same paths: play the
-    // attack from one of each.
-    std::set<std::string> played;
+    struct VerdictKey
+    {
+        const Id *endpoint;
+        size_t service;
+        bool operator==(const VerdictKey &o) const
+        {
+            return service == o.service && *endpoint == *o.endpoint;
+        }
+    };
+    struct VerdictHash
+    {
+        size_t operator()(const VerdictKey &k) const { return k.endpoint->hash() ^ k.service; }
+    };
+    std::unordered_map<VerdictKey, Verdict, VerdictHash> verdicts;
+    // Workloads of one source class (same subnet, security groups and public address) take
+    // the same paths: play the attack from one of each.
+    const network::Topology &topology = context.topology();
+    std::unordered_set<int> played;
     for (const Element *w : workloads) {
-        std::string key = w->parent.str();
-        for (const auto &g : w->property("securityGroups"))
-            key += '|' + str(g);
-        if (!played.insert(key).second)
+        if (const int sourceClass = topology.sourceClass(w);
+            sourceClass >= 0 && !played.insert(sourceClass).second)
             continue;
+        size_t serviceIndex = 0;
         for (const std::string &svc : services) {
+            const size_t index = serviceIndex++;
             network::Query q;
             q.from = w->id;
             q.to = {network::Target::Kind::Service, svc};
@@ -142,13 +164,13 @@ ScenarioResult scn001(const ValidationContext &context, const IamView &view)
                 r.path = pointerOf(design, w->id);
                 return r;
             }
-            const Id endpoint = path.endpoints.back();
+            const Id &endpoint = path.endpoints.back();
             const AttachedPolicy *ep = view.endpointPolicyOf(endpoint);
-            auto [known, fresh] = verdicts.try_emplace({endpoint.str(), svc},
+            auto [known, fresh] = verdicts.try_emplace({&endpoint, index},
                                                        Verdict{iam::PolicyVerdict::Allow, -1});
             if (fresh && ep) {
-                const iam::RequestContext request(outsider, probeAction(svc), "*",
-                                                  {{"aws:SourceVpce", {endpoint.str()}}});
+                iam::RequestContext &request = requests[index];
+                request.set("aws:SourceVpce", {endpoint.str()});
                 known->second.verdict = iam::evaluatePolicy(*ep->policy, request, true,
                                                             &known->second.statement);
             }

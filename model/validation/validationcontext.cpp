@@ -2,6 +2,7 @@
 
 #include "../scenarios/scenarios.h"
 #include "rules/iamsupport.h"
+#include "rules/serviceaccess.h"
 
 namespace heiiki::model {
 
@@ -63,7 +64,21 @@ network::Query ValidationContext::queryFor(const Flow &flow)
     return q;
 }
 
-ValidationContext::TraceKey ValidationContext::keyOf(const network::Query &q, int sourceClass)
+size_t ValidationContext::targetHash(const network::Query &q)
+{
+    const std::hash<std::string_view> h;
+    size_t seed = static_cast<size_t>(q.to.kind);
+    auto mix = [&seed](size_t v) {
+        seed ^= v + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+    };
+    mix(h(q.to.value));
+    mix(h(q.protocol));
+    mix(static_cast<size_t>(q.port));
+    return seed;
+}
+
+ValidationContext::TraceKey ValidationContext::keyOf(const network::Query &q, int sourceClass,
+                                                     size_t target)
 {
     TraceKey k;
     k.sourceClass = sourceClass;
@@ -75,16 +90,11 @@ ValidationContext::TraceKey ValidationContext::keyOf(const network::Query &q, in
     k.to = q.to.value;
     k.protocol = q.protocol;
     k.port = q.port;
-    const std::hash<std::string_view> h;
-    size_t seed = k.fromInternet ? 0x51ed27 : h(k.from) ^ static_cast<size_t>(sourceClass + 1);
-    auto mix = [&seed](size_t v) {
-        seed ^= v + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
-    };
-    mix(static_cast<size_t>(k.kind));
-    mix(h(k.to));
-    mix(h(k.protocol));
-    mix(static_cast<size_t>(k.port));
-    k.hash = seed;
+    // The source's part: an id keeps the hash of its text.
+    const size_t source = k.fromInternet ? 0x51ed27
+                          : k.from.empty() ? static_cast<size_t>(sourceClass + 1) * 0x9e3779b1u
+                                           : q.from.hash();
+    k.hash = target ^ (source + 0x9e3779b97f4a7c15ULL + (target << 6) + (target >> 2));
     return k;
 }
 
@@ -123,7 +133,7 @@ void ValidationContext::fill(Traced *entry) const
     const int sourceClass = from ? topology().sourceClass(from) : -1;
     bool copied = false;
     if (sourceClass >= 0) {
-        const TraceKey key = keyOf(query, sourceClass);
+        const TraceKey key = keyOf(query, sourceClass, entry->targetHash);
         const Traced *first = nullptr;
         {
             Shard &shard = shardOf(key.hash);
@@ -147,7 +157,8 @@ void ValidationContext::fill(Traced *entry) const
 
 const network::PathResult &ValidationContext::trace(const network::Query &query) const
 {
-    const TraceKey key = keyOf(query, -1);
+    const size_t target = targetHash(query);
+    const TraceKey key = keyOf(query, -1, target);
     Traced *entry = nullptr;
     bool mine = false;
     {
@@ -160,6 +171,7 @@ const network::PathResult &ValidationContext::trace(const network::Query &query)
             // Filed before it is traced: a thread asking meanwhile waits for this one.
             auto owned = std::make_unique<Traced>();
             owned->query = query;
+            owned->targetHash = target;
             entry = owned.get();
             shard.traces.emplace(rebound(key, entry->query), entry);
             shard.entries.push_back(std::move(owned));
@@ -212,6 +224,15 @@ const std::vector<const Element *> &ValidationContext::workloads() const
     return m_workloads;
 }
 
+const std::vector<rules::ServiceCall> &ValidationContext::serviceCalls() const
+{
+    std::call_once(m_serviceCallsOnce, [this] {
+        m_serviceCalls = std::make_unique<std::vector<rules::ServiceCall>>(
+            rules::serviceCalls(m_design));
+    });
+    return *m_serviceCalls;
+}
+
 const std::vector<ScenarioResult> &ValidationContext::scenarios() const
 {
     std::call_once(m_scenariosOnce, [this] {
@@ -234,6 +255,7 @@ const network::PathResult &ValidationContext::internetProbe(const Element &workl
             auto owned = std::make_unique<Traced>();
             owned->query.from = workload.id;
             owned->query.to = {network::Target::Kind::Internet, kProbeDomain};
+            owned->targetHash = targetHash(owned->query);
             entry = owned.get();
             shard.probes.emplace(&workload, entry);
             shard.entries.push_back(std::move(owned));

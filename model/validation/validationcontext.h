@@ -19,6 +19,7 @@ struct ScenarioResult;
 
 namespace rules {
 class IamView;
+struct ServiceCall;
 }
 
 /// What the rules of one validation run share: the design, and analyses that several rules
@@ -56,6 +57,9 @@ public:
     /// The elements that count as workloads: EC2 instances and load balancers.
     const std::vector<const Element *> &workloads() const;
 
+    /// The AWS API calls the design implies (rules::serviceCalls()), once per run.
+    const std::vector<rules::ServiceCall> &serviceCalls() const;
+
     /// SCN-001 … SCN-005 played against the design, once per run.
     const std::vector<ScenarioResult> &scenarios() const;
 
@@ -85,13 +89,16 @@ private:
     struct Traced
     {
         network::Query query;
+        size_t targetHash = 0; ///< targetHash(query)
         network::PathResult brief;
         std::unique_ptr<network::PathResult> full;
         /// Set once brief is final. An entry is filed before it is traced, so that a thread
         /// asking for the same query meanwhile waits for it instead of tracing it again.
         std::atomic<bool> ready{false};
     };
-    static TraceKey keyOf(const network::Query &query, int sourceClass);
+    /// The part of a key's hash that the destination, protocol and port make.
+    static size_t targetHash(const network::Query &query);
+    static TraceKey keyOf(const network::Query &query, int sourceClass, size_t targetHash);
     /// The same key viewing the strings of \a query (an equal query that outlives it).
     static TraceKey rebound(TraceKey key, const network::Query &query);
     /// Traces a filed entry, or copies the verdict of the first source of its class, and
@@ -101,12 +108,13 @@ private:
 
     const Design &m_design;
     mutable std::once_flag m_topologyOnce, m_pathsOnce, m_iamOnce, m_workloadsOnce,
-        m_scenariosOnce;
+        m_scenariosOnce, m_serviceCallsOnce;
     mutable std::unique_ptr<network::Topology> m_topology;
     mutable std::unique_ptr<network::PathEngine> m_paths;
     mutable std::unique_ptr<rules::IamView> m_iam;
     mutable std::vector<const Element *> m_workloads;
     mutable std::unique_ptr<std::vector<ScenarioResult>> m_scenarios;
+    mutable std::unique_ptr<std::vector<rules::ServiceCall>> m_serviceCalls;
 
     // The trace cache, in shards by key hash so that threads rarely wait for each other;
     // each shard's maps and entries are read and written under its mutex. Entries are never

@@ -19,7 +19,7 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        for (const ServiceCall &call : serviceCalls(design)) {
+        for (const ServiceCall &call : context.serviceCalls()) {
             if (call.flow && call.flow->via == "session-manager")
                 continue; // NET-007
             const auto &brief = context.trace(serviceQuery(call));

@@ -23,7 +23,7 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        for (const ServiceCall &call : serviceCalls(design)) {
+        for (const ServiceCall &call : context.serviceCalls()) {
             if (!call.flow || call.flow->via != "session-manager")
                 continue;
             const auto &path = context.trace(serviceQuery(call));

@@ -20,7 +20,7 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        for (const ServiceCall &call : serviceCalls(design)) {
+        for (const ServiceCall &call : context.serviceCalls()) {
             const auto &path = context.trace(serviceQuery(call));
             if (!blockedAtEndpoint(design, path))
                 continue;
