@@ -287,6 +287,14 @@ private slots:
         const model::ElementKind kinds[] = {model::ElementKind::Ec2Instance, model::ElementKind::Subnet,
                                             model::ElementKind::Vpc, model::ElementKind::SecurityGroup,
                                             model::ElementKind::VpcEndpoint, model::ElementKind::Account};
+        // Validation reads a copy that follows the edits (only what changed is copied): its
+        // findings must be those of the design as it is.
+        const auto findingsAreCurrent = [&] {
+            m_document->waitForValidation();
+            return m_document->findings()
+                   == ui::ValidationRunner::run(m_document->design()).findings;
+        };
+        QVERIFY(findingsAreCurrent());
         int done = 0;
         for (int step = 0; done < 200 && step < 2000; ++step) {
             const int before = stack->index();
@@ -340,6 +348,8 @@ private slots:
             if (stack->index() != before) {
                 ++done;
                 states.push_back(json(*m_document));
+                if (done % 7 == 0)
+                    QVERIFY2(findingsAreCurrent(), qPrintable(QStringLiteral("after edit %1").arg(done)));
             } else if (stack->count() > 0 && stack->command(stack->index() - 1)->id() != -1) {
                 states.back() = json(*m_document); // a nudge merged into the one before
             } else if (states.back() != json(*m_document)) {
@@ -351,10 +361,14 @@ private slots:
         for (int i = int(states.size()) - 1; i > 0; --i) {
             stack->undo();
             QCOMPARE(json(*m_document), states[size_t(i - 1)]);
+            if (i % 13 == 0)
+                QVERIFY2(findingsAreCurrent(), qPrintable(QStringLiteral("after undo %1").arg(i)));
         }
+        QVERIFY(findingsAreCurrent());
         while (stack->canRedo())
             stack->redo();
         QCOMPARE(json(*m_document), states.back());
+        QVERIFY(findingsAreCurrent());
         QCOMPARE(m_scene->elementItemCount(), int(m_document->design().elements().size()));
         QVERIFY(model::io::loadDesignFromText(states.back()).design.has_value());
     }
@@ -404,6 +418,37 @@ private slots:
         QVERIFY(next.document()->isModified()); // not on disk yet
         QCOMPARE(next.document()->filePath(), kReference);
         QVERIFY(!next.autosaver()->pendingRecovery());
+    }
+
+    void autosaveOnTheTimerFollowsEdits()
+    {
+        QTemporaryDir folder;
+        ui::MainWindow window(nullptr, folder.path());
+        QVERIFY(window.openDesign(kReference));
+        ui::Autosaver *autosaver = window.autosaver();
+        const QString file = autosaver->recoveryFile();
+        const auto onDisk = [&file] {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? f.readAll().toStdString() : std::string();
+        };
+        autosaver->setInterval(20);
+        // Nothing to save until there are unsaved changes.
+        QTest::qWait(100);
+        QVERIFY(!QFile::exists(file));
+        window.scene()->dropElement(model::ElementKind::Account, QPointF(-3000, -3000));
+        QTRY_COMPARE(onDisk(), json(*window.document()));
+        // The next interval writes the next edit: the copy written follows the design.
+        model::Element before = *window.document()->design().element(Id("ec2-analysis-a"));
+        model::Element after = before;
+        after.name = "renamed while autosaving";
+        window.document()->undoStack()->push(new ui::EditElementsCommand(window.document(), {before}, {after}, QStringLiteral("Rename")));
+        QTRY_COMPARE(onDisk(), json(*window.document()));
+        QVERIFY(autosaver->waitForSave());
+        // Saved: the recovery file goes, and a write still busy does not bring it back.
+        autosaver->setInterval(60 * 1000);
+        QVERIFY(window.document()->saveAs(folder.filePath(QStringLiteral("saved.heiiki.json"))).isEmpty());
+        QVERIFY(autosaver->waitForSave());
+        QVERIFY(!QFile::exists(file));
     }
 
     void brokenFileChangesNothing()

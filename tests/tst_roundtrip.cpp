@@ -2,6 +2,7 @@
 // same design byte for byte (so designs diff well in git), and saving never leaves a file
 // half-written.
 
+#include "model/core/designmirror.h"
 #include "model/io/designfile.h"
 #include "model/io/designwriter.h"
 #include "testsupport.h"
@@ -27,6 +28,7 @@ private slots:
     void saveIsAtomic();
     void saveKeepsPermissions();
     void saveIntoMissingFolder();
+    void mirrorFollowsEdits();
 };
 
 namespace {
@@ -318,6 +320,124 @@ void tst_RoundTrip::saveIntoMissingFolder()
     QVERIFY(!QFile::exists(target));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList());
+}
+
+
+// The copy that validation runs read (model::DesignMirror) stays the same design as the one
+// being edited, while copying only what each edit touched.
+void tst_RoundTrip::mirrorFollowsEdits()
+{
+    auto loaded = io::loadDesignFile(
+        sourcePath(QStringLiteral("resources/samples/reference-tokyo.heiiki.json")).toStdString());
+    QVERIFY(loaded.design);
+    Design design = std::move(*loaded.design);
+    DesignMirror mirror;
+    mirror.attach(&design);
+    QVERIFY(mirror.isBehind());
+    QCOMPARE(mirror.sync(), design.elements().size() + design.links().size()
+                                + design.policies().size());
+    QVERIFY(!mirror.isBehind());
+    auto same = [&] {
+        return QByteArray::fromStdString(io::designToText(mirror.copy()))
+               == QByteArray::fromStdString(io::designToText(design));
+    };
+    QVERIFY(same());
+
+    // One rename copies one element.
+    Element renamed = *design.elements()[5];
+    renamed.name = "renamed";
+    design.replaceElement(renamed);
+    QVERIFY(mirror.isBehind());
+    QVERIFY(!same());
+    QCOMPARE(mirror.sync(), size_t(1));
+    QVERIFY(same());
+
+    // Added in the middle, at the front and at the end; removed; moved on the canvas.
+    Element a = *design.elements()[3];
+    a.id = Id("mirror-a");
+    design.insertElement(a, 2);
+    Element b = a;
+    b.id = Id("mirror-b");
+    design.insertElement(b, 0);
+    Element c = a;
+    c.id = Id("mirror-c");
+    design.addElement(c);
+    design.removeElement(design.elements()[7]->id);
+    Element moved = *design.elements()[9];
+    Geometry box = moved.geometry.value_or(Geometry{});
+    box.x += 40;
+    moved.geometry = box;
+    design.replaceElement(moved);
+    QCOMPARE(mirror.sync(), size_t(5));
+    QVERIFY(same());
+
+    // Moved in document order: the mirror notices and copies everything.
+    Element last = *design.elements().back();
+    design.removeElement(last.id);
+    design.insertElement(last, 1);
+    mirror.sync();
+    QVERIFY(same());
+
+    // Links, policies, flows and settings.
+    Link link = *design.links().front();
+    design.removeLink(link.id);
+    link.name = "again";
+    design.insertLink(link, 0);
+    PolicyDocument policy = *design.policies().front();
+    policy.name = "renamed policy";
+    design.replacePolicy(policy);
+    design.flows().pop_back();
+    design.notifyDesignChanged("flows");
+    design.settings().name = "mirrored";
+    design.notifyDesignChanged("settings");
+    QCOMPARE(mirror.sync(), size_t(2));
+    QVERIFY(same());
+
+    // An id that passes from an element to a link within one sync.
+    const Id shared("mirror-c");
+    design.removeElement(shared);
+    Link reused = *design.links().front();
+    reused.id = shared;
+    design.addLink(reused);
+    mirror.sync();
+    QVERIFY(same());
+
+    // A design replaced as a whole.
+    auto other = io::loadDesignFile(
+        sourcePath(QStringLiteral("resources/samples/initial-privatelink.heiiki.json")).toStdString());
+    QVERIFY(other.design);
+    design = *other.design;
+    mirror.sync();
+    QVERIFY(same());
+
+    // Following another design starts from a full copy of it.
+    Design second = std::move(*other.design);
+    mirror.attach(&second);
+    QVERIFY(mirror.isBehind());
+    mirror.sync();
+    QCOMPARE(QByteArray::fromStdString(io::designToText(mirror.copy())),
+             QByteArray::fromStdString(io::designToText(second)));
+
+    // A design moved in as a whole keeps its followers and tells them.
+    auto third = io::loadDesignFile(
+        sourcePath(QStringLiteral("resources/samples/reference-tokyo.heiiki.json")).toStdString());
+    QVERIFY(third.design);
+    second = std::move(*third.design);
+    QVERIFY(mirror.isBehind());
+    mirror.sync();
+    QCOMPARE(QByteArray::fromStdString(io::designToText(mirror.copy())),
+             QByteArray::fromStdString(io::designToText(second)));
+
+    // A followed design that goes away is forgotten; the copy stays as it was.
+    const std::string kept = io::designToText(mirror.copy());
+    {
+        Design doomed = second;
+        mirror.attach(&doomed);
+        mirror.sync();
+    }
+    QCOMPARE(mirror.source(), nullptr);
+    QCOMPARE(mirror.sync(), size_t(0));
+    QCOMPARE(io::designToText(mirror.copy()), kept);
 }
 
 QTEST_APPLESS_MAIN(tst_RoundTrip)

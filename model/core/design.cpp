@@ -78,15 +78,35 @@ Design::Design(const Design &other)
     rebuildIndex();
 }
 
+Design::~Design()
+{
+    // An observer may be told while it goes through the list: go through a copy.
+    const auto observers = m_observers;
+    for (auto *o : observers)
+        o->designDestroyed();
+}
+
 Design &Design::operator=(const Design &other)
 {
-    if (this != &other) {
-        Design copy(other);
-        auto observers = std::move(m_observers);
-        *this = std::move(copy);
-        m_observers = std::move(observers);
-        notifyReset();
-    }
+    if (this != &other)
+        *this = Design(other);
+    return *this;
+}
+
+Design &Design::operator=(Design &&other) noexcept
+{
+    if (this == &other)
+        return *this;
+    m_settings = std::move(other.m_settings);
+    m_accounts = std::move(other.m_accounts);
+    m_elements = std::move(other.m_elements);
+    m_links = std::move(other.m_links);
+    m_policies = std::move(other.m_policies);
+    m_flows = std::move(other.m_flows);
+    m_elementIndex = std::move(other.m_elementIndex);
+    m_linkIndex = std::move(other.m_linkIndex);
+    m_policyIndex = std::move(other.m_policyIndex);
+    notifyReset();
     return *this;
 }
 
@@ -148,11 +168,12 @@ Element &Design::insertElement(Element element, size_t index)
 
 void Design::removeElement(const Id &id)
 {
-    if (!m_elementIndex.erase(id))
+    const Id gone = id; // \a id may be the removed object's own
+    if (!m_elementIndex.erase(gone))
         return;
-    eraseById(m_elements, id);
+    eraseById(m_elements, gone);
     for (auto *o : m_observers)
-        o->elementRemoved(id);
+        o->elementRemoved(gone);
 }
 
 bool Design::replaceElement(const Element &element)
@@ -247,11 +268,12 @@ Link &Design::insertLink(Link link, size_t index)
 
 void Design::removeLink(const Id &id)
 {
-    if (!m_linkIndex.erase(id))
+    const Id gone = id; // \a id may be the removed object's own
+    if (!m_linkIndex.erase(gone))
         return;
-    eraseById(m_links, id);
+    eraseById(m_links, gone);
     for (auto *o : m_observers)
-        o->linkRemoved(id);
+        o->linkRemoved(gone);
 }
 
 bool Design::replaceLink(const Link &link)
@@ -296,11 +318,12 @@ PolicyDocument &Design::insertPolicy(PolicyDocument policy, size_t index)
 
 void Design::removePolicy(const Id &id)
 {
-    if (!m_policyIndex.erase(id))
+    const Id gone = id; // \a id may be the removed object's own
+    if (!m_policyIndex.erase(gone))
         return;
-    eraseById(m_policies, id);
+    eraseById(m_policies, gone);
     for (auto *o : m_observers)
-        o->policyRemoved(id);
+        o->policyRemoved(gone);
 }
 
 bool Design::replacePolicy(const PolicyDocument &policy)

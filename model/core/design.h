@@ -119,6 +119,8 @@ public:
     /// "flows").
     virtual void designChanged(std::string_view /*what*/) {}
     virtual void designReset() {}
+    /// The design is being destroyed: forget it.
+    virtual void designDestroyed() {}
 };
 
 /// A closed-network design: the single source of truth that views, rules and exports read.
@@ -128,10 +130,13 @@ class Design
 {
 public:
     Design() = default;
+    ~Design();
     Design(const Design &other);
+    /// Copy and move assignment keep this design's observers (not the other's) and announce
+    /// a reset to them.
     Design &operator=(const Design &other);
     Design(Design &&) noexcept = default;
-    Design &operator=(Design &&) noexcept = default;
+    Design &operator=(Design &&other) noexcept;
 
     Settings &settings() { return m_settings; }
     const Settings &settings() const { return m_settings; }

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace heiiki::ui {
 
@@ -37,7 +38,15 @@ Autosaver::Autosaver(DesignDocument *document, const QString &folder, QObject *p
              + QStringLiteral("/design-%1-%2").arg(QCoreApplication::applicationPid()).arg(++instances)
              + kSuffix;
     m_timer.setInterval(kDefaultInterval);
-    connect(&m_timer, &QTimer::timeout, this, &Autosaver::saveNow);
+    m_mirror.attach(&document->design());
+    connect(&m_timer, &QTimer::timeout, this, &Autosaver::saveLater);
+    connect(&m_watcher, &QFutureWatcher<bool>::finished, this, &Autosaver::written);
+    // The first copy is of the whole design: make it while the design opens, not in the
+    // middle of editing a minute later.
+    connect(document, &DesignDocument::designReset, this, [this] {
+        if (!m_write.isRunning())
+            m_mirror.sync();
+    });
     connect(document, &DesignDocument::modifiedChanged, this, [this](bool modified) {
         if (!modified)
             discard();
@@ -45,33 +54,85 @@ Autosaver::Autosaver(DesignDocument *document, const QString &folder, QObject *p
     m_timer.start();
 }
 
-Autosaver::~Autosaver() = default;
+Autosaver::~Autosaver()
+{
+    m_write.waitForFinished();
+}
+
+bool Autosaver::write(const model::Design &design, const QString &file,
+                      const QString &originalPath)
+{
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    const std::string error =
+        model::io::saveDesignFile(design, QFile::encodeName(file).toStdString());
+    if (!error.empty())
+        return false;
+    QJsonObject meta{{QStringLiteral("originalPath"), originalPath},
+                     {QStringLiteral("savedAt"),
+                      QDateTime::currentDateTime().toString(Qt::ISODate)}};
+    QFile metaFile(file + kMetaSuffix);
+    if (!metaFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return metaFile.write(QJsonDocument(meta).toJson()) > 0;
+}
+
+bool Autosaver::isDue() const
+{
+    if (!m_document->isModified())
+        return false;
+    return m_document->undoStack()->index() != m_savedRevision || !QFile::exists(m_file);
+}
 
 bool Autosaver::saveNow()
 {
-    if (!m_document->isModified())
+    waitForSave();
+    if (!isDue())
         return true;
-    const int revision = m_document->undoStack()->index();
-    if (revision == m_savedRevision && QFile::exists(m_file))
-        return true;
-    QDir().mkpath(m_folder);
-    const std::string error = model::io::saveDesignFile(m_document->design(),
-                                                        QFile::encodeName(m_file).toStdString());
-    if (!error.empty())
+    if (!write(m_document->design(), m_file, m_document->filePath()))
         return false;
-    QJsonObject meta{{QStringLiteral("originalPath"), m_document->filePath()},
-                     {QStringLiteral("savedAt"),
-                      QDateTime::currentDateTime().toString(Qt::ISODate)}};
-    QFile metaFile(m_file + kMetaSuffix);
-    if (!metaFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    metaFile.write(QJsonDocument(meta).toJson());
-    m_savedRevision = revision;
+    m_savedRevision = m_document->undoStack()->index();
     return true;
+}
+
+void Autosaver::saveLater()
+{
+    if (m_write.isRunning() || !isDue())
+        return;
+    // No write is busy: the copy may change now, and stays as it is until the write ends.
+    m_mirror.sync();
+    m_writingRevision = m_document->undoStack()->index();
+    const model::Design *copy = &m_mirror.copy();
+    m_write = QtConcurrent::run(
+        [copy, file = m_file, original = m_document->filePath()] {
+            return write(*copy, file, original);
+        });
+    m_watcher.setFuture(m_write);
+}
+
+bool Autosaver::waitForSave()
+{
+    if (m_writingRevision >= 0) {
+        m_write.waitForFinished();
+        written();
+    }
+    return !m_lastWriteFailed;
+}
+
+void Autosaver::written()
+{
+    // Called by the watcher, or by waitForSave(): whichever comes first takes the result.
+    if (m_writingRevision < 0 || !m_write.isFinished())
+        return;
+    m_lastWriteFailed = !m_write.result();
+    if (!m_lastWriteFailed)
+        m_savedRevision = m_writingRevision;
+    m_writingRevision = -1;
 }
 
 void Autosaver::discard()
 {
+    // A write still busy would bring the file back after it is removed.
+    waitForSave();
     QFile::remove(m_file);
     QFile::remove(m_file + kMetaSuffix);
     m_savedRevision = -1;

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "model/core/designmirror.h"
+
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -13,6 +17,10 @@ class DesignDocument;
 /// Writes a document with unsaved changes to a recovery file at a fixed interval, and removes
 /// the file when the changes are saved or dropped. After a crash the file is still there: the
 /// next start offers it (see pendingRecovery()).
+///
+/// The interval's save writes a copy of the design on another thread: the copy follows the
+/// document (model::DesignMirror copies only what changed), so a large design does not stop
+/// the canvas once a minute.
 class Autosaver : public QObject
 {
     Q_OBJECT
@@ -27,9 +35,14 @@ public:
     QString recoveryFile() const { return m_file; }
     QString folder() const { return m_folder; }
 
-    /// Writes the recovery file now when the document has unsaved changes. Returns false when
-    /// it could not be written.
+    /// Writes the recovery file now, on the calling thread, when the document has unsaved
+    /// changes. Returns false when it could not be written.
     bool saveNow();
+    /// What the timer does: brings the copy level with the document and writes it on another
+    /// thread. Does nothing while an earlier write is still busy.
+    void saveLater();
+    /// Waits for a write saveLater() started; false when it could not be written.
+    bool waitForSave();
     /// Removes the recovery file (the document was saved, or its changes were dropped).
     void discard();
 
@@ -49,8 +62,20 @@ private:
     DesignDocument *m_document;
     QString m_folder;
     QString m_file;
+    /// Writes \a design and the file that says where it came from; false on failure.
+    static bool write(const model::Design &design, const QString &file,
+                      const QString &originalPath);
+    /// True when the document has changes the recovery file does not hold.
+    bool isDue() const;
+    void written();
+
     QTimer m_timer;
     int m_savedRevision = -1;
+    int m_writingRevision = -1; ///< the revision a background write is writing
+    model::DesignMirror m_mirror;
+    QFuture<bool> m_write;
+    QFutureWatcher<bool> m_watcher;
+    bool m_lastWriteFailed = false;
 };
 
 } // namespace heiiki::ui

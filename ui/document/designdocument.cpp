@@ -93,6 +93,7 @@ DesignDocument::DesignDocument(QObject *parent)
     , m_validation(new ValidationRunner(this))
 {
     m_design->addObserver(m_adapter.get());
+    m_validation->track(m_design.get());
     connect(m_undoStack, &QUndoStack::cleanChanged, this,
             [this](bool clean) { emit modifiedChanged(!clean); });
     connect(m_validation, &ValidationRunner::finished, this, &DesignDocument::validated);
@@ -102,6 +103,7 @@ DesignDocument::~DesignDocument()
 {
     // Commands may still refer to the design while the stack is torn down.
     m_undoStack->clear();
+    m_validation->track(nullptr);
     m_design->removeObserver(m_adapter.get());
 }
 
@@ -117,8 +119,9 @@ void DesignDocument::reset(model::Design design, const QString &path)
     }
     m_undoStack->clear();
     m_selection.clear();
+    // The design object stays: what follows it (validation's copy) hears of the reset.
     m_design->removeObserver(m_adapter.get());
-    m_design = std::make_unique<model::Design>(std::move(design));
+    *m_design = std::move(design);
     m_design->addObserver(m_adapter.get());
     const QString previous = m_filePath;
     m_filePath = path.startsWith(QLatin1Char(':')) ? QString() : path;
@@ -200,7 +203,7 @@ void DesignDocument::requestValidation()
     if (!m_validationScheduled)
         return;
     m_validationScheduled = false;
-    m_validation->request(*m_design);
+    m_validation->request();
 }
 
 void DesignDocument::waitForValidation()

@@ -17,7 +17,7 @@ ValidationRunner::ValidationRunner(QObject *parent)
 
 ValidationRunner::~ValidationRunner()
 {
-    m_pending.reset();
+    m_pending = false;
     m_future.waitForFinished();
 }
 
@@ -35,21 +35,27 @@ ValidationRunner::Result ValidationRunner::run(const model::Design &design)
     return result;
 }
 
-void ValidationRunner::request(const model::Design &design)
+void ValidationRunner::track(model::Design *design)
 {
-    auto copy = std::make_unique<model::Design>(design);
-    if (!m_collected) {
-        m_pending = std::move(copy);
-        return;
-    }
-    start(std::move(copy));
+    // Only marks what the mirror follows: a busy run keeps reading the copy it has.
+    m_mirror.attach(design);
 }
 
-void ValidationRunner::start(std::unique_ptr<model::Design> design)
+void ValidationRunner::request()
 {
-    // The copy travels with the task and dies with it.
-    std::shared_ptr<const model::Design> owned(design.release());
-    m_future = QtConcurrent::run([owned] { return run(*owned); });
+    if (!m_collected) {
+        m_pending = true;
+        return;
+    }
+    start();
+}
+
+void ValidationRunner::start()
+{
+    // No run is busy: the copy may change now, and then stays as it is until the run ends.
+    m_mirror.sync();
+    const model::Design *design = &m_mirror.copy();
+    m_future = QtConcurrent::run([design] { return run(*design); });
     m_collected = false;
     m_watcher.setFuture(m_future);
 }
@@ -63,7 +69,8 @@ void ValidationRunner::collect()
     if (m_future.resultCount() > 0)
         m_result = m_future.result();
     if (m_pending) {
-        start(std::move(m_pending));
+        m_pending = false;
+        start();
         return; // a newer design is on its way; this result is already out of date
     }
     emit finished();
@@ -71,7 +78,7 @@ void ValidationRunner::collect()
 
 bool ValidationRunner::isBusy() const
 {
-    return !m_collected || m_pending != nullptr;
+    return !m_collected || m_pending;
 }
 
 void ValidationRunner::waitForIdle()

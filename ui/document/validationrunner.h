@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/core/design.h"
+#include "model/core/designmirror.h"
 #include "model/scenarios/scenarios.h"
 #include "model/validation/finding.h"
 
@@ -13,9 +14,11 @@
 
 namespace heiiki::ui {
 
-/// Validates a design (rules and scenarios) off the UI thread. Each request copies the design
-/// as it is then; while a run is busy, later requests collapse into one that starts when it
-/// ends, so the newest design always gets validated and the UI never waits.
+/// Validates a design (rules and scenarios) off the UI thread. A run reads a copy of the
+/// design that is brought level with it when the run starts (model::DesignMirror: only what
+/// changed since the last run is copied, so an edit costs the UI thread next to nothing);
+/// while a run is busy, later requests collapse into one that starts when it ends, so the
+/// newest design always gets validated and the UI never waits.
 class ValidationRunner : public QObject
 {
     Q_OBJECT
@@ -31,8 +34,11 @@ public:
     explicit ValidationRunner(QObject *parent = nullptr);
     ~ValidationRunner() override;
 
-    /// Asks for \a design to be validated as it is now.
-    void request(const model::Design &design);
+    /// Follows \a design (null: none) from now on; request() validates it. The design must
+    /// outlive the tracking: track another one, or null, before it goes.
+    void track(model::Design *design);
+    /// Asks for the tracked design to be validated as it is now.
+    void request();
     /// The latest result.
     const Result &result() const { return m_result; }
     /// True while a run is busy or one is waiting to start.
@@ -47,13 +53,15 @@ signals:
     void finished();
 
 private:
-    void start(std::unique_ptr<model::Design> design);
+    void start();
     void collect();
 
     QFuture<Result> m_future;
     QFutureWatcher<Result> m_watcher;
     bool m_collected = true; ///< false while m_future's result has not been taken
-    std::unique_ptr<model::Design> m_pending;
+    bool m_pending = false; ///< a request came while a run was busy
+    /// The copy runs read; synced only while no run is busy.
+    model::DesignMirror m_mirror;
     Result m_result;
 };
 

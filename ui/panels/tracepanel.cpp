@@ -298,7 +298,7 @@ void TracePanel::relabel(const model::Id &id)
         if (current)
             combo->setCurrentIndex(low);
     }
-    populateFlows();
+    // The flow list shows flows' own names: an element's new name does not change it.
 }
 
 void TracePanel::populateFlows()
