@@ -373,6 +373,57 @@ private slots:
         QVERIFY(model::io::loadDesignFromText(states.back()).design.has_value());
     }
 
+    void captionsMoveOnlyNearAnEdit()
+    {
+        // The longest link with a caption, and a node that is not one of its ends.
+        const model::Design &design = m_document->design();
+        ui::LinkItem *link = nullptr;
+        qreal longest = 0;
+        for (const auto &l : design.links())
+            if (ui::LinkItem *item = m_scene->linkItem(l->id); item && !item->placedCaptionRect().isEmpty()) {
+                const QRectF box = item->sceneBoundingRect();
+                if (box.width() + box.height() > longest) {
+                    longest = box.width() + box.height();
+                    link = item;
+                }
+            }
+        QVERIFY(link);
+        const model::Element *node = nullptr;
+        for (const auto &e : design.elements())
+            if (e->kind == model::ElementKind::Ec2Instance && e->id != link->fromId() && e->id != link->toId()) {
+                node = e.get();
+                break;
+            }
+        QVERIFY(node);
+        const QRectF caption = link->placedCaptionRect();
+        // Far from the caption and the node: links whose captions must not move.
+        ui::ElementItem *nodeItem = m_scene->elementItem(node->id);
+        const QRectF nodeBefore = nodeItem->mapRectToScene(nodeItem->frameRect());
+        std::map<Id, QRectF> far;
+        for (const auto &l : design.links())
+            if (ui::LinkItem *item = m_scene->linkItem(l->id); item && item != link) {
+                const QRectF box = item->sceneBoundingRect().adjusted(-200, -200, 200, 200);
+                if (!box.intersects(caption) && !box.intersects(nodeBefore))
+                    far.emplace(l->id, item->placedCaptionRect());
+            }
+        QVERIFY(!far.empty());
+
+        // Move the node onto the caption.
+        model::Element moved = *node;
+        const QPointF shift = caption.center() - nodeBefore.center();
+        moved.geometry->x += shift.x();
+        moved.geometry->y += shift.y();
+        m_document->undoStack()->push(new ui::EditElementsCommand(m_document.get(), {*node}, {moved}, QStringLiteral("Move")));
+        QCoreApplication::processEvents();
+        const QRectF nodeAfter = nodeItem->mapRectToScene(nodeItem->frameRect());
+        QVERIFY(nodeAfter.intersects(caption));
+        // The caption stepped aside along its line; the far ones stayed.
+        QVERIFY2(!link->placedCaptionRect().intersects(nodeAfter),
+                 qPrintable(QStringLiteral("caption %1,%2 still under the node").arg(link->placedCaptionRect().x()).arg(link->placedCaptionRect().y())));
+        for (const auto &[id, rect] : far)
+            QCOMPARE(m_scene->linkItem(id)->placedCaptionRect(), rect);
+    }
+
     void editsRevalidateLive()
     {
         m_document->waitForValidation();

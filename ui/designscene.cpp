@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace heiiki::ui {
@@ -153,6 +154,8 @@ void DesignScene::addLinkItem(const model::Link &link)
     m_linksOf[link.from].push_back(link.id);
     m_linksOf[link.to].push_back(link.id);
     updateLink(item);
+    const QSizeF caption = item->captionSize();
+    m_captionReach = std::max(m_captionReach, std::hypot(caption.width(), caption.height()) / 2);
 }
 
 void DesignScene::updateLink(LinkItem *link)
@@ -176,6 +179,7 @@ void DesignScene::updateLink(LinkItem *link)
             obstacles.push_back(box);
     }
     link->setEnds(fromBox, toBox, obstacles);
+    m_rerouted.insert(link->linkId()); // its caption is placed again with the next update
 }
 
 void DesignScene::updateLinksAround(const model::Id &id)
@@ -203,9 +207,42 @@ void DesignScene::updateAllLinks()
         updateLink(link);
 }
 
+void DesignScene::placeCaption(LinkItem *link, RectGrid &taken)
+{
+    static constexpr qreal candidates[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8};
+    // The first spot that is clear, else the one that covers least.
+    qreal chosen = 0.5;
+    qreal leastCovered = -1;
+    for (const qreal t : candidates) {
+        const QRectF rect = link->captionRect(t);
+        if (rect.isEmpty())
+            break;
+        const qreal covered = taken.coveredArea(rect);
+        if (leastCovered < 0 || covered < leastCovered) {
+            chosen = t;
+            leastCovered = covered;
+        }
+        if (covered <= 0)
+            break;
+    }
+    link->setCaptionPosition(chosen);
+    if (const QRectF rect = link->captionRect(chosen); !rect.isEmpty())
+        taken.add(rect);
+}
+
+namespace {
+bool byLinkId(const LinkItem *a, const LinkItem *b)
+{
+    return a->linkId() < b->linkId();
+}
+} // namespace
+
 void DesignScene::placeCaptions()
 {
     m_captionsDue = false;
+    m_rerouted.clear();
+    m_captionsEverywhere = false;
+    m_captionArea = QRectF();
     // Captions keep clear of glyphs, labels, titles and each other where the line allows.
     RectGrid taken;
     for (const auto &[id, item] : m_elements) {
@@ -214,33 +251,94 @@ void DesignScene::placeCaptions()
         else
             taken.add(item->mapRectToScene(item->frameRect()));
     }
-    constexpr qreal candidates[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8};
     std::vector<LinkItem *> links;
     for (const auto &[id, link] : m_links)
         links.push_back(link);
-    std::sort(links.begin(), links.end(), [](const LinkItem *a, const LinkItem *b) {
-        return a->linkId() < b->linkId();
-    });
-    for (LinkItem *link : links) {
-        // The first spot that is clear, else the one that covers least.
-        qreal chosen = 0.5;
-        qreal leastCovered = -1;
-        for (const qreal t : candidates) {
-            const QRectF rect = link->captionRect(t);
-            if (rect.isEmpty())
-                break;
-            const qreal covered = taken.coveredArea(rect);
-            if (leastCovered < 0 || covered < leastCovered) {
-                chosen = t;
-                leastCovered = covered;
-            }
-            if (covered <= 0)
-                break;
+    std::sort(links.begin(), links.end(), byLinkId);
+    for (LinkItem *link : links)
+        placeCaption(link, taken);
+}
+
+void DesignScene::placeCaptionsNear(const QRectF &area)
+{
+    // The captions that may move: those of links routed anew, and those with a spot in the
+    // area (what covers it changed). Every other caption stays and is kept clear of.
+    // (Plain loops over the scene's own lists: QGraphicsScene::items() sorts what it finds,
+    // which costs more than the placement itself when a long link spans the design.)
+    static constexpr qreal candidates[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8};
+    const qreal r = m_captionReach + 1;
+    const QRectF zone = area.adjusted(-r, -r, r, r);
+    std::vector<LinkItem *> moving;
+    std::vector<const LinkItem *> staying;
+    RectGrid spots; // where the moving captions may go
+    QRectF reach;
+    for (const auto &[id, link] : m_links) {
+        bool moves = m_rerouted.count(id) > 0;
+        if (!moves && link->sceneBoundingRect().intersects(zone))
+            for (const qreal t : candidates)
+                if (link->captionRect(t).intersects(area)) {
+                    moves = true;
+                    break;
+                }
+        if (!moves) {
+            staying.push_back(link);
+            continue;
         }
-        link->setCaptionPosition(chosen);
-        if (const QRectF rect = link->captionRect(chosen); !rect.isEmpty())
+        moving.push_back(link);
+        for (const qreal t : candidates)
+            if (const QRectF spot = link->captionRect(t); !spot.isEmpty()) {
+                spots.add(spot);
+                reach |= spot;
+            }
+    }
+    m_rerouted.clear();
+    if (moving.empty())
+        return;
+    // What stands where a moving caption may go.
+    const auto near = [&](const QRectF &rect) {
+        return rect.intersects(reach) && spots.coveredArea(rect) > 0;
+    };
+    RectGrid taken;
+    for (const auto &[id, item] : m_elements) {
+        const auto *container = qgraphicsitem_cast<const ContainerItem *>(item);
+        const QRectF rect = container ? container->mapRectToScene(container->titleRect())
+                                      : item->mapRectToScene(item->frameRect());
+        if (near(rect))
             taken.add(rect);
     }
+    std::sort(staying.begin(), staying.end(), byLinkId);
+    for (const LinkItem *link : staying)
+        if (const QRectF rect = link->placedCaptionRect(); !rect.isEmpty() && near(rect))
+            taken.add(rect);
+    std::sort(moving.begin(), moving.end(), byLinkId);
+    for (LinkItem *link : moving)
+        placeCaption(link, taken);
+}
+
+void DesignScene::scheduleCaptions(const QRectF &area)
+{
+    if (area.isNull())
+        m_captionsEverywhere = true;
+    else
+        m_captionArea |= area;
+    if (m_captionsDue)
+        return;
+    m_captionsDue = true;
+    QTimer::singleShot(0, this, &DesignScene::updateCaptions);
+}
+
+void DesignScene::updateCaptions()
+{
+    if (!m_captionsDue)
+        return; // placed already (the scene was rebuilt)
+    if (m_captionsEverywhere || m_captionArea.isEmpty()) {
+        placeCaptions();
+        return;
+    }
+    const QRectF area = m_captionArea;
+    m_captionsDue = false;
+    m_captionArea = QRectF();
+    placeCaptionsNear(area);
 }
 
 void DesignScene::applyFindings()
@@ -314,6 +412,8 @@ void DesignScene::onElementChanged(const model::Id &id, const QString &what)
     ElementItem *item = elementItem(id);
     if (!element || !item)
         return;
+    // Captions near where the element stood and stands may move; the others stay.
+    QRectF area = item->sceneBoundingRect();
     if (what.contains(QLatin1String("geometry")) || what.contains(QLatin1String("parent"))) {
         placeElementItem(*element, item);
         updateLinksAround(id);
@@ -322,20 +422,16 @@ void DesignScene::onElementChanged(const model::Id &id, const QString &what)
     if (what.contains(QLatin1String("name")) || what.contains(QLatin1String("properties"))
         || what.contains(QLatin1String("kind")))
         refreshElementItem(*element, item);
-    if (!m_captionsDue) {
-        m_captionsDue = true;
-        QTimer::singleShot(0, this, &DesignScene::placeCaptions);
-    }
+    area |= item->sceneBoundingRect();
+    scheduleCaptions(area);
 }
 
 void DesignScene::onLinkAdded(const model::Id &id)
 {
     if (const model::Link *link = m_document->design().link(id)) {
         addLinkItem(*link);
-        if (!m_captionsDue) {
-            m_captionsDue = true;
-            QTimer::singleShot(0, this, &DesignScene::placeCaptions);
-        }
+        if (const LinkItem *item = linkItem(id))
+            scheduleCaptions(item->sceneBoundingRect());
     }
 }
 
@@ -350,6 +446,7 @@ void DesignScene::onLinkRemoved(const model::Id &id)
             std::erase(list->second, id);
     }
     m_links.erase(it);
+    m_rerouted.erase(id);
     delete item;
 }
 

@@ -14,6 +14,8 @@ class QGraphicsLineItem;
 
 namespace heiiki::ui {
 
+class RectGrid;
+
 class ContainerItem;
 class DesignDocument;
 class ElementItem;
@@ -98,7 +100,18 @@ private:
     void updateLink(LinkItem *link);
     void updateLinksAround(const model::Id &id);
     void updateAllLinks();
+    /// Places every link's caption: along its line, clear of glyphs, labels, titles and the
+    /// captions placed before it where the line allows.
     void placeCaptions();
+    /// Places again only the captions that could stand in \a area (where something changed);
+    /// the others stay where they are, so an edit does not move captions far from it.
+    void placeCaptionsNear(const QRectF &area);
+    /// Places \a link's caption at the first clear spot, else the one \a taken covers least.
+    static void placeCaption(LinkItem *link, RectGrid &taken);
+    /// Asks for the captions in \a area (all of them when \a area is null) to be placed once
+    /// control returns to the event loop.
+    void scheduleCaptions(const QRectF &area);
+    void updateCaptions();
     /// Widens the scene rect to hold \a item, which was added or moved.
     void growSceneRect(const ElementItem *item);
     void applyFindings();
@@ -125,6 +138,10 @@ private:
     bool m_snap = true;
     bool m_syncingSelection = false;
     bool m_captionsDue = false;
+    bool m_captionsEverywhere = false; ///< the scheduled update places all captions
+    QRectF m_captionArea;              ///< else: where the scheduled update places them
+    qreal m_captionReach = 0;          ///< the largest caption's half diagonal, at least
+    std::unordered_set<model::Id> m_rerouted; ///< links routed anew since captions were placed
 
     // The gesture under way.
     enum class Gesture { None, Move, Resize, Link };

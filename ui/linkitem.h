@@ -47,6 +47,10 @@ public:
     /// Where the caption would stand at \a t along the line; empty when the line is too short
     /// to carry it.
     QRectF captionRect(qreal t) const;
+    /// Where the caption stands now; empty when there is none.
+    QRectF placedCaptionRect() const { return m_caption; }
+    /// The caption's box (empty when the link has no label).
+    QSizeF captionSize() const { return m_captionSize; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
