@@ -136,6 +136,7 @@ private slots:
     void traceRefusesBadInput();
     void traceFromContextMenu();
     void traceFollowsTheDesign();
+    void traceListsFollowElements();
 
     void rendersEveryPanel();
 };
@@ -673,6 +674,50 @@ void TestPanels::traceFollowsTheDesign()
     QVERIFY(!panel.result());
     QCOMPARE(highlight.size(), 1);
     QVERIFY(highlight.at(0).at(0).value<QList<Id>>().isEmpty());
+}
+
+void TestPanels::traceListsFollowElements()
+{
+    ui::DesignDocument document;
+    ui::TracePanel panel(&document);
+    QVERIFY(open(document, kReference));
+    panel.setFrom(Id("ec2-analysis-a"));
+    auto *from = panel.findChild<QComboBox *>(QStringLiteral("traceFrom"));
+    QCOMPARE(from->currentData().toString(), QStringLiteral("ec2-analysis-a"));
+    // Elements added and removed come and go in the lists at their places: the lists are
+    // those a panel built afresh shows.
+    const auto entries = [](const ui::TracePanel &p, const char *name) {
+        QStringList list;
+        const auto *combo = p.findChild<QComboBox *>(QLatin1String(name));
+        for (int i = 0; i < combo->count(); ++i)
+            list << combo->itemText(i) + QLatin1Char('|') + combo->itemData(i).toString();
+        return list;
+    };
+    model::Element added = *document.design().element(Id("ec2-analysis-a"));
+    added.id = Id("ec2-added");
+    added.name = "Added server";
+    document.design().addElement(added);
+    model::Element endpoint = *document.design().element(Id("endpoint-op-ssm"));
+    endpoint.id = Id("vpce-added");
+    endpoint.name = "A added endpoint";
+    document.design().addElement(endpoint);
+    document.design().removeElement(Id("ec2-analysis-c"));
+    QCoreApplication::processEvents();
+    {
+        ui::TracePanel fresh(&document);
+        fresh.setFrom(Id("ec2-analysis-a"));
+        QCOMPARE(entries(panel, "traceFrom"), entries(fresh, "traceFrom"));
+        QCOMPARE(entries(panel, "traceTo"), entries(fresh, "traceTo"));
+    }
+    QVERIFY(entries(panel, "traceFrom").contains(QStringLiteral("Added server (ec2-added)|ec2-added")));
+    QCOMPARE(from->currentText(), QStringLiteral("Analysis server A (ec2-analysis-a)"));
+    // The chosen source goes: another one is chosen, and the lists stay whole.
+    document.design().removeElement(Id("ec2-analysis-a"));
+    QCoreApplication::processEvents();
+    QVERIFY(from->currentIndex() >= 0);
+    QVERIFY(from->currentData().toString() != QStringLiteral("ec2-analysis-a"));
+    QVERIFY(!entries(panel, "traceFrom").join(QLatin1Char(' ')).contains(QLatin1String("ec2-analysis-a")));
+
 }
 
 void TestPanels::rendersEveryPanel()

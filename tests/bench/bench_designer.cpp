@@ -12,6 +12,7 @@
 #include "model/io/designfile.h"
 #include "ui/commands/editelementscommand.h"
 #include "ui/designscene.h"
+#include "ui/elementitem.h"
 #include "ui/designview.h"
 #include "ui/document/autosaver.h"
 #include "ui/document/designdocument.h"
@@ -221,6 +222,28 @@ int main(int argc, char **argv)
                 uiThread.median(), uiThread.worst(), total.median(), total.worst());
     std::printf("move one element: until repainted %.1f ms median (worst %.1f)\n", move.median(),
                 move.worst());
+
+    // Drop a new instance into a subnet (the palette's drag): the element, its item and the
+    // panels' lists of elements change.
+    Series drop;
+    {
+        ui::DesignDocument *document = window.document();
+        const model::Element *server = document->design().element(instance);
+        const ui::ElementItem *subnet = window.scene()->elementItem(server->parent);
+        for (int i = 0; i < 5; ++i) {
+            const QPointF spot = subnet->mapToScene(
+                QPointF(12 + 40 * i, subnet->boundingRect().height() - 30));
+            timer.restart();
+            const auto added = window.scene()->dropElement(model::ElementKind::Ec2Instance, spot);
+            app.processEvents();
+            paintFrame(view, frame);
+            drop.ms.push_back(timer.nsecsElapsed() / 1e6);
+            if (!added)
+                std::printf("drop %d was refused\n", i);
+        }
+    }
+    std::printf("drop one element: until repainted %.1f ms median (worst %.1f)\n", drop.median(),
+                drop.worst());
 
     // Autosave: what the minute's timer costs the UI thread (the design has unsaved edits).
     Series autosave;

@@ -22,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace heiiki::ui {
 
@@ -188,8 +189,8 @@ TracePanel::TracePanel(DesignDocument *document, QWidget *parent)
         emit focusRequested({id});
     });
 
-    connect(document, &DesignDocument::elementAdded, this, &TracePanel::schedulePopulate);
-    connect(document, &DesignDocument::elementRemoved, this, &TracePanel::schedulePopulate);
+    connect(document, &DesignDocument::elementAdded, this, &TracePanel::addEntry);
+    connect(document, &DesignDocument::elementRemoved, this, &TracePanel::removeEntry);
     connect(document,
             &DesignDocument::elementChanged,
             this,
@@ -226,17 +227,16 @@ void TracePanel::populate()
     const QString from = m_from->currentData().toString();
     const QString to = targetText();
 
-    std::vector<model::Id> flowSources;
+    std::unordered_set<model::Id> flowSources;
     for (const model::Flow &flow : design.flows())
-        flowSources.push_back(flow.source);
+        flowSources.insert(flow.source);
     std::vector<Entry> sources, targets;
     for (const auto &element : design.elements()) {
         const Entry entry{designnames::nameAndId(design, element->id),
                           QString::fromStdString(element->id.str()),
                           kindIcon(element->kind)};
         // Every flow's source, and the source chosen before (setFrom() takes any element).
-        const bool flowSource
-            = std::find(flowSources.begin(), flowSources.end(), element->id) != flowSources.end();
+        const bool flowSource = flowSources.count(element->id) > 0;
         if (isSourceKind(element->kind) || flowSource || entry.id == from)
             sources.push_back(entry);
         if (isTargetKind(element->kind))
@@ -269,6 +269,24 @@ void TracePanel::populate()
     populateFlows();
 }
 
+int TracePanel::insertSorted(QComboBox *combo, const QIcon &icon, const QString &label,
+                             const QString &key)
+{
+    // The entries after the internet are sorted by label, as populate() sorts them.
+    int low = 1;
+    int high = combo->count();
+    while (low < high) {
+        const int middle = (low + high) / 2;
+        if (QString::localeAwareCompare(combo->itemText(middle), label) < 0)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    const QSignalBlocker blocker(combo);
+    combo->insertItem(low, icon, label, key);
+    return low;
+}
+
 void TracePanel::relabel(const model::Id &id)
 {
     // One entry moves; building the lists of a large design again would take a while.
@@ -284,21 +302,46 @@ void TracePanel::relabel(const model::Id &id)
         const bool current = combo->currentIndex() == index;
         const QIcon icon = combo->itemIcon(index);
         combo->removeItem(index);
-        // The entries after the internet are sorted by label, as populate() sorts them.
-        int low = 1;
-        int high = combo->count();
-        while (low < high) {
-            const int middle = (low + high) / 2;
-            if (QString::localeAwareCompare(combo->itemText(middle), label) < 0)
-                low = middle + 1;
-            else
-                high = middle;
-        }
-        combo->insertItem(low, icon, label, key);
+        const int placed = insertSorted(combo, icon, label, key);
         if (current)
-            combo->setCurrentIndex(low);
+            combo->setCurrentIndex(placed);
     }
     // The flow list shows flows' own names: an element's new name does not change it.
+}
+
+void TracePanel::addEntry(const model::Id &id)
+{
+    // One entry goes in at its place: sorting thousands of labels again would hold up a drop.
+    if (m_populateScheduled)
+        return;
+    const model::Element *element = m_document->design().element(id);
+    if (!element)
+        return;
+    const QString key = QString::fromStdString(id.str());
+    const QString label = designnames::nameAndId(m_document->design(), id);
+    // A new element is no flow's source yet (flows that name it come with a flows change).
+    if (isSourceKind(element->kind) && m_from->findData(key) < 0)
+        insertSorted(m_from, kindIcon(element->kind), label, key);
+    if (isTargetKind(element->kind) && m_to->findData(key) < 0)
+        insertSorted(m_to, kindIcon(element->kind), label, key);
+}
+
+void TracePanel::removeEntry(const model::Id &id)
+{
+    if (m_populateScheduled)
+        return;
+    const QString key = QString::fromStdString(id.str());
+    for (QComboBox *combo : {m_from, m_to}) {
+        const int index = combo->findData(key);
+        if (index < 1)
+            continue;
+        if (combo->currentIndex() == index) {
+            schedulePopulate(); // the chosen end goes: populate() picks another one
+            return;
+        }
+        const QSignalBlocker blocker(combo);
+        combo->removeItem(index);
+    }
 }
 
 void TracePanel::populateFlows()

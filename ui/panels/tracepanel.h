@@ -11,6 +11,7 @@
 #include <optional>
 
 class QComboBox;
+class QIcon;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -80,6 +81,12 @@ private:
     void populate();
     /// Moves element \a id's entries to their new labels' places after a rename.
     void relabel(const model::Id &id);
+    /// Adds or removes one element's entries in the source and target lists.
+    void addEntry(const model::Id &id);
+    void removeEntry(const model::Id &id);
+    /// Inserts an entry at its place by label; returns its index.
+    static int insertSorted(QComboBox *combo, const QIcon &icon, const QString &label,
+                            const QString &key);
     void populateFlows();
     Request currentRequest() const;
     QString targetText() const;
