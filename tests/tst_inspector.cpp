@@ -278,6 +278,20 @@ void TestInspector::badTableCellIsRefused()
         dumped(f.element("subnet-work-a-private").properties.at("routes")[0].at("destination")),
         dumped(nlohmann::json("10.99.0.0/16")));
     QVERIFY(routes->refusal().isEmpty());
+
+    // A port past 65535 is refused with the range AWS allows.
+    f.select("sg-work-analysis");
+    auto *inbound = f.editor<ui::TablePropertyEditor>("inbound");
+    int fromPort = -1;
+    for (int c = 0; c < inbound->tableWidget()->columnCount(); ++c)
+        if (inbound->column(c).name == "fromPort")
+            fromPort = c;
+    QVERIFY(fromPort >= 0);
+    const int portSteps = f.steps();
+    inbound->editCell(0, fromPort,
+                      ui::TableCellDelegate::parseCell(inbound->column(fromPort), QStringLiteral("70000")));
+    QCOMPARE(f.steps(), portSteps);
+    QVERIFY2(inbound->refusal().contains(QStringLiteral("-1 to 65535")), qPrintable(inbound->refusal()));
 }
 
 void TestInspector::clearingAPropertyUnsetsIt()

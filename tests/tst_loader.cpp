@@ -79,6 +79,8 @@ std::vector<BrokenCase> brokenCases()
         "prefix length must be 0 to 32");
     row("cidr-garbage", "/elements/5/properties/inbound/0/cidr", 69, 21, 1,
         "invalid CIDR \"anywhere\": missing '/prefix'");
+    row("port-out-of-range", "/elements/5/properties/inbound/0/fromPort", 70, 25, 1,
+        "70000 is out of range: \"fromPort\" must be -1 to 65535");
     row("route-destination-garbage", "/elements/3/properties/routes/0/destination", 45, 28, 1,
         "invalid route destination \"default\"");
     row("unknown-property", "/elements/1/properties/colour", 26, 19, 1,

@@ -57,6 +57,7 @@ const ShapeError kShapeErrors[] = {
     {"unknown-allowed-region", "/settings/allowedRegions/1"},
     {"cidr-bad-prefix", "/elements/3/properties/cidr"},
     {"cidr-garbage", "/elements/5/properties/inbound/0/cidr"},
+    {"port-out-of-range", "/elements/5/properties/inbound/0/fromPort"},
     {"route-destination-garbage", "/elements/3/properties/routes/0/destination"},
     {"missing-table-column", "/elements/3/properties/routes/0"},
     {"unknown-table-column", "/elements/5/properties/inbound/0"},

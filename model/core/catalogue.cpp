@@ -60,6 +60,14 @@ PropertySpec table(std::string name, std::vector<PropertySpec> columns, std::str
     return spec;
 }
 
+/// An Int property limited to [\a minimum, \a maximum].
+PropertySpec ranged(PropertySpec spec, long long minimum, long long maximum)
+{
+    spec.minimum = minimum;
+    spec.maximum = maximum;
+    return spec;
+}
+
 PropertySpec required(PropertySpec spec)
 {
     spec.required = true;
@@ -71,8 +79,8 @@ const std::vector<std::string> kProtocols{"tcp", "udp", "icmp", "all"};
 std::vector<PropertySpec> sgRuleColumns(const char *peer)
 {
     return {required(choice("protocol", kProtocols, "tcp", "Protocol")),
-            prop("fromPort", PT::Int, 0, "From port"),
-            prop("toPort", PT::Int, 65535, "To port"),
+            ranged(prop("fromPort", PT::Int, 0, "From port"), -1, 65535),
+            ranged(prop("toPort", PT::Int, 65535, "To port"), -1, 65535),
             prop("cidr", PT::Cidr, json(), std::string(peer) + " CIDR"),
             ref("securityGroup", {EK::SecurityGroup}, std::string(peer) + " security group"),
             prop("description", PT::String, json(), "Description")};
@@ -80,10 +88,10 @@ std::vector<PropertySpec> sgRuleColumns(const char *peer)
 
 std::vector<PropertySpec> aclRuleColumns()
 {
-    return {required(prop("rule", PT::Int, json(), "Rule number")),
+    return {required(ranged(prop("rule", PT::Int, json(), "Rule number"), 1, 32766)),
             required(choice("protocol", kProtocols, "tcp", "Protocol")),
-            prop("fromPort", PT::Int, 0, "From port"),
-            prop("toPort", PT::Int, 65535, "To port"),
+            ranged(prop("fromPort", PT::Int, 0, "From port"), -1, 65535),
+            ranged(prop("toPort", PT::Int, 65535, "To port"), -1, 65535),
             required(prop("cidr", PT::Cidr, json(), "CIDR")),
             required(choice("action", {"allow", "deny"}, "allow", "Action"))};
 }
@@ -210,7 +218,7 @@ Catalogue::Catalogue()
         {choice("type", {"private", "transit", "public"}, "transit", "Type"),
          prop("owner", PT::String, json(), "Owner"),
          prop("availableToProject", PT::Bool, true, "Available to this project"),
-         prop("vlan", PT::Int, json(), "VLAN")});
+         ranged(prop("vlan", PT::Int, json(), "VLAN"), 1, 4094)});
     add(EK::Vgw, "vgw", "Virtual private gateway", D, false, false, {EK::Region, EK::Account},
         {prop("asn", PT::Int, 64512, "Amazon side ASN")});
     add(EK::VpcEndpoint, "vpc-endpoint", "VPC endpoint", N, false, false,

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <span>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,9 @@ struct PropertySpec
     bool sameVpc = false;
     std::vector<PropertySpec> columns;   ///< for Table
     bool required = false;               ///< for table columns: must be present in every row
+    /// For Int: the smallest and largest values AWS accepts, when it limits them.
+    std::optional<long long> minimum;
+    std::optional<long long> maximum;
 };
 
 enum class Category { Groups, Networking, Compute, SecurityIdentity, Connectivity, External };

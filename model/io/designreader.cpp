@@ -5,6 +5,7 @@
 #include "jsonlocator.h"
 
 #include <algorithm>
+#include <climits>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -738,8 +739,24 @@ void checkValue(const PropertySpec &spec, const json &value, const std::string &
             wrongType("true or false");
         break;
     case PropertyType::Int:
-        if (!value.is_number_integer())
+        if (!value.is_number_integer()) {
             wrongType("a whole number");
+        } else if (spec.minimum || spec.maximum) {
+            // Unsigned values past the signed range are out of every range here.
+            const bool huge = value.is_number_unsigned()
+                              && value.get<unsigned long long>()
+                                     > static_cast<unsigned long long>(LLONG_MAX);
+            const long long n = huge ? LLONG_MAX : value.get<long long>();
+            if ((spec.minimum && n < *spec.minimum) || (spec.maximum && n > *spec.maximum)) {
+                const std::string range
+                    = spec.minimum && spec.maximum
+                          ? std::to_string(*spec.minimum) + " to " + std::to_string(*spec.maximum)
+                      : spec.minimum ? "at least " + std::to_string(*spec.minimum)
+                                     : "at most " + std::to_string(*spec.maximum);
+                fail(value.dump() + " is out of range: " + inQuotes(spec.name) + " must be "
+                     + range);
+            }
+        }
         break;
     case PropertyType::Number:
         if (!value.is_number())

@@ -18,7 +18,11 @@ NumberPropertyEditor::NumberPropertyEditor(model::PropertySpec spec, QWidget *pa
     m_spin->setObjectName(QStringLiteral("field"));
     const bool integer = this->spec().type == model::PropertyType::Int;
     m_spin->setDecimals(integer ? 0 : 2);
-    m_spin->setRange(unsettable() ? kLowest - 1 : kLowest, kHighest);
+    // The spec's limits where AWS sets them (ports, rule numbers, VLANs); one below the
+    // lowest stands for "not set" when the property may be left unset.
+    const double lowest = this->spec().minimum ? double(*this->spec().minimum) : kLowest;
+    const double highest = this->spec().maximum ? double(*this->spec().maximum) : kHighest;
+    m_spin->setRange(unsettable() ? lowest - 1 : lowest, highest);
     m_spin->setKeyboardTracking(false);
     m_spin->setGroupSeparatorShown(false);
     if (unsettable())
