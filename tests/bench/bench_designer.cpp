@@ -30,6 +30,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 using namespace heiiki;
@@ -245,36 +246,28 @@ int main(int argc, char **argv)
     std::printf("drop one element: until repainted %.1f ms median (worst %.1f)\n", drop.median(),
                 drop.worst());
 
-    // Autosave: what the minute's timer costs the UI thread (the design has unsaved edits).
-    Series autosave;
-    for (int i = 0; i < 5; ++i) {
-        ui::DesignDocument *document = window.document();
-        model::Element before = *document->design().element(instance);
-        model::Element after = before;
-        after.name = "autosaved " + std::to_string(i);
-        document->undoStack()->push(new ui::EditElementsCommand(document, {before}, {after},
-                                                                QStringLiteral("Rename")));
-        app.processEvents();
-        timer.restart();
-        window.autosaver()->saveLater();
-        autosave.ms.push_back(timer.nsecsElapsed() / 1e6);
-        window.autosaver()->waitForSave();
-    }
-    // The same save written on the calling thread (Autosaver::saveNow(): what the timer
+    // Autosave: what the minute's timer costs the UI thread (the design has unsaved edits),
+    // and the same save written on the calling thread (Autosaver::saveNow(): what the timer
     // cost the UI thread when it wrote there).
-    Series inline_;
-    for (int i = 0; i < 5; ++i) {
-        ui::DesignDocument *document = window.document();
-        model::Element before = *document->design().element(instance);
-        model::Element after = before;
-        after.name = "saved inline " + std::to_string(i);
-        document->undoStack()->push(new ui::EditElementsCommand(document, {before}, {after},
-                                                                QStringLiteral("Rename")));
-        app.processEvents();
-        timer.restart();
-        window.autosaver()->saveNow();
-        inline_.ms.push_back(timer.nsecsElapsed() / 1e6);
-    }
+    const auto timeSaves = [&](const char *name, const std::function<void()> &save) {
+        Series series;
+        for (int i = 0; i < 5; ++i) {
+            ui::DesignDocument *document = window.document();
+            model::Element before = *document->design().element(instance);
+            model::Element after = before;
+            after.name = name + std::to_string(i);
+            document->undoStack()->push(new ui::EditElementsCommand(
+                document, {before}, {after}, QStringLiteral("Rename")));
+            app.processEvents();
+            timer.restart();
+            save();
+            series.ms.push_back(timer.nsecsElapsed() / 1e6);
+            window.autosaver()->waitForSave();
+        }
+        return series;
+    };
+    const Series autosave = timeSaves("autosaved ", [&] { window.autosaver()->saveLater(); });
+    const Series inline_ = timeSaves("saved inline ", [&] { window.autosaver()->saveNow(); });
     std::printf("autosave: UI thread %.1f ms median (worst %.1f); written on the UI thread "
                 "instead: %.1f ms median (worst %.1f)\n",
                 autosave.median(), autosave.worst(), inline_.median(), inline_.worst());
