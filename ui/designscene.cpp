@@ -207,13 +207,30 @@ void DesignScene::updateAllLinks()
         updateLink(link);
 }
 
+namespace {
+/// Where along its line a caption may stand, in the order they are tried.
+constexpr qreal kCaptionSpots[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8};
+
+bool byLinkId(const LinkItem *a, const LinkItem *b)
+{
+    return a->linkId() < b->linkId();
+}
+
+/// What a caption keeps clear of on an element: a container's title, a node's frame.
+QRectF captionObstacle(const ElementItem *item)
+{
+    if (const auto *container = qgraphicsitem_cast<const ContainerItem *>(item))
+        return container->mapRectToScene(container->titleRect());
+    return item->mapRectToScene(item->frameRect());
+}
+} // namespace
+
 void DesignScene::placeCaption(LinkItem *link, RectGrid &taken)
 {
-    static constexpr qreal candidates[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8};
     // The first spot that is clear, else the one that covers least.
     qreal chosen = 0.5;
     qreal leastCovered = -1;
-    for (const qreal t : candidates) {
+    for (const qreal t : kCaptionSpots) {
         const QRectF rect = link->captionRect(t);
         if (rect.isEmpty())
             break;
@@ -230,13 +247,6 @@ void DesignScene::placeCaption(LinkItem *link, RectGrid &taken)
         taken.add(rect);
 }
 
-namespace {
-bool byLinkId(const LinkItem *a, const LinkItem *b)
-{
-    return a->linkId() < b->linkId();
-}
-} // namespace
-
 void DesignScene::placeCaptions()
 {
     m_captionsDue = false;
@@ -245,12 +255,8 @@ void DesignScene::placeCaptions()
     m_captionArea = QRectF();
     // Captions keep clear of glyphs, labels, titles and each other where the line allows.
     RectGrid taken;
-    for (const auto &[id, item] : m_elements) {
-        if (const auto *container = qgraphicsitem_cast<const ContainerItem *>(item))
-            taken.add(container->mapRectToScene(container->titleRect()));
-        else
-            taken.add(item->mapRectToScene(item->frameRect()));
-    }
+    for (const auto &[id, item] : m_elements)
+        taken.add(captionObstacle(item));
     std::vector<LinkItem *> links;
     for (const auto &[id, link] : m_links)
         links.push_back(link);
@@ -265,7 +271,6 @@ void DesignScene::placeCaptionsNear(const QRectF &area)
     // area (what covers it changed). Every other caption stays and is kept clear of.
     // (Plain loops over the scene's own lists: QGraphicsScene::items() sorts what it finds,
     // which costs more than the placement itself when a long link spans the design.)
-    static constexpr qreal candidates[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8};
     const qreal r = m_captionReach + 1;
     const QRectF zone = area.adjusted(-r, -r, r, r);
     std::vector<LinkItem *> moving;
@@ -275,7 +280,7 @@ void DesignScene::placeCaptionsNear(const QRectF &area)
     for (const auto &[id, link] : m_links) {
         bool moves = m_rerouted.count(id) > 0;
         if (!moves && link->sceneBoundingRect().intersects(zone))
-            for (const qreal t : candidates)
+            for (const qreal t : kCaptionSpots)
                 if (link->captionRect(t).intersects(area)) {
                     moves = true;
                     break;
@@ -285,7 +290,7 @@ void DesignScene::placeCaptionsNear(const QRectF &area)
             continue;
         }
         moving.push_back(link);
-        for (const qreal t : candidates)
+        for (const qreal t : kCaptionSpots)
             if (const QRectF spot = link->captionRect(t); !spot.isEmpty()) {
                 spots.add(spot);
                 reach |= spot;
@@ -299,13 +304,9 @@ void DesignScene::placeCaptionsNear(const QRectF &area)
         return rect.intersects(reach) && spots.coveredArea(rect) > 0;
     };
     RectGrid taken;
-    for (const auto &[id, item] : m_elements) {
-        const auto *container = qgraphicsitem_cast<const ContainerItem *>(item);
-        const QRectF rect = container ? container->mapRectToScene(container->titleRect())
-                                      : item->mapRectToScene(item->frameRect());
-        if (near(rect))
+    for (const auto &[id, item] : m_elements)
+        if (const QRectF rect = captionObstacle(item); near(rect))
             taken.add(rect);
-    }
     std::sort(staying.begin(), staying.end(), byLinkId);
     for (const LinkItem *link : staying)
         if (const QRectF rect = link->placedCaptionRect(); !rect.isEmpty() && near(rect))
