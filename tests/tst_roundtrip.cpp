@@ -29,6 +29,7 @@ private slots:
     void saveKeepsPermissions();
     void saveIntoMissingFolder();
     void mirrorFollowsEdits();
+    void lookupsFollowAddsAndRemovals();
 };
 
 namespace {
@@ -438,6 +439,51 @@ void tst_RoundTrip::mirrorFollowsEdits()
     QCOMPARE(mirror.source(), nullptr);
     QCOMPARE(mirror.sync(), size_t(0));
     QCOMPARE(io::designToText(mirror.copy()), kept);
+}
+
+
+void tst_RoundTrip::lookupsFollowAddsAndRemovals()
+{
+    // Thousands of elements added and removed in a scrambled order: every element still in
+    // the design is found by its id, every removed one is not, and a removed id can be used
+    // again. The design's index is a flat table that closes the gap a removal leaves.
+    Design design;
+    std::vector<std::string> present;
+    std::vector<std::string> removed;
+    uint32_t seed = 12345;
+    auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    for (int i = 0; i < 3000; ++i) {
+        Element e;
+        e.id = Id("vpc-" + std::to_string(i));
+        e.kind = ElementKind::Vpc;
+        design.addElement(e);
+        present.push_back(e.id.str());
+        if (next() % 3 == 0) {
+            const size_t victim = next() % present.size();
+            design.removeElement(Id(present[victim]));
+            removed.push_back(present[victim]);
+            present.erase(present.begin() + static_cast<std::ptrdiff_t>(victim));
+        }
+    }
+    QCOMPARE(design.elements().size(), present.size());
+    for (const auto &id : present) {
+        const Element *e = design.element(Id(id));
+        QVERIFY2(e && e->id.str() == id, id.c_str());
+    }
+    for (const auto &id : removed)
+        QVERIFY2(!design.element(Id(id)), id.c_str());
+    Element again;
+    again.id = Id(removed.front());
+    design.addElement(again);
+    QVERIFY(design.element(Id(removed.front())));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, design.addElement(again));
+    // A copy has its own index, pointing at its own elements.
+    const Design copy = design;
+    for (const auto &id : present)
+        QCOMPARE(copy.element(Id(id)), copy.elements()[copy.elementIndex(Id(id))].get());
 }
 
 QTEST_APPLESS_MAIN(tst_RoundTrip)

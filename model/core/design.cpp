@@ -115,12 +115,15 @@ void Design::rebuildIndex()
     m_elementIndex.clear();
     m_linkIndex.clear();
     m_policyIndex.clear();
+    m_elementIndex.reserve(m_elements.size());
+    m_linkIndex.reserve(m_links.size());
+    m_policyIndex.reserve(m_policies.size());
     for (auto &e : m_elements)
-        m_elementIndex.emplace(e->id, e.get());
+        m_elementIndex.insert(e.get());
     for (auto &l : m_links)
-        m_linkIndex.emplace(l->id, l.get());
+        m_linkIndex.insert(l.get());
     for (auto &p : m_policies)
-        m_policyIndex.emplace(p->id, p.get());
+        m_policyIndex.insert(p.get());
 }
 
 const Account *Design::account(std::string_view accountId) const
@@ -133,19 +136,17 @@ const Account *Design::account(std::string_view accountId) const
 
 const Element *Design::element(const Id &id) const
 {
-    auto it = m_elementIndex.find(id);
-    return it == m_elementIndex.end() ? nullptr : it->second;
+    return m_elementIndex.find(id);
 }
 
 Element *Design::element(const Id &id)
 {
-    auto it = m_elementIndex.find(id);
-    return it == m_elementIndex.end() ? nullptr : it->second;
+    return m_elementIndex.find(id);
 }
 
 bool Design::isIdTaken(const Id &id) const
 {
-    if (m_elementIndex.count(id) || m_linkIndex.count(id) || m_policyIndex.count(id))
+    if (m_elementIndex.contains(id) || m_linkIndex.contains(id) || m_policyIndex.contains(id))
         return true;
     return std::any_of(m_flows.begin(), m_flows.end(), [&](const Flow &f) { return f.id == id; });
 }
@@ -160,7 +161,7 @@ Element &Design::insertElement(Element element, size_t index)
     if (isIdTaken(element.id))
         throw std::invalid_argument("id already in use: " + element.id.str());
     Element &added = insertAt(m_elements, std::move(element), index);
-    m_elementIndex.emplace(added.id, &added);
+    m_elementIndex.insert(&added);
     for (auto *o : m_observers)
         o->elementAdded(added.id);
     return added;
@@ -240,14 +241,12 @@ std::string Design::regionOf(const Id &id) const
 
 const Link *Design::link(const Id &id) const
 {
-    auto it = m_linkIndex.find(id);
-    return it == m_linkIndex.end() ? nullptr : it->second;
+    return m_linkIndex.find(id);
 }
 
 Link *Design::link(const Id &id)
 {
-    auto it = m_linkIndex.find(id);
-    return it == m_linkIndex.end() ? nullptr : it->second;
+    return m_linkIndex.find(id);
 }
 
 Link &Design::addLink(Link link)
@@ -260,7 +259,7 @@ Link &Design::insertLink(Link link, size_t index)
     if (isIdTaken(link.id))
         throw std::invalid_argument("id already in use: " + link.id.str());
     Link &added = insertAt(m_links, std::move(link), index);
-    m_linkIndex.emplace(added.id, &added);
+    m_linkIndex.insert(&added);
     for (auto *o : m_observers)
         o->linkAdded(added.id);
     return added;
@@ -296,8 +295,7 @@ size_t Design::linkIndex(const Id &id) const
 
 const PolicyDocument *Design::policy(const Id &id) const
 {
-    auto it = m_policyIndex.find(id);
-    return it == m_policyIndex.end() ? nullptr : it->second;
+    return m_policyIndex.find(id);
 }
 
 PolicyDocument &Design::addPolicy(PolicyDocument policy)
@@ -310,7 +308,7 @@ PolicyDocument &Design::insertPolicy(PolicyDocument policy, size_t index)
     if (isIdTaken(policy.id))
         throw std::invalid_argument("id already in use: " + policy.id.str());
     PolicyDocument &added = insertAt(m_policies, std::move(policy), index);
-    m_policyIndex.emplace(added.id, &added);
+    m_policyIndex.insert(&added);
     for (auto *o : m_observers)
         o->policyAdded(added.id);
     return added;
@@ -328,10 +326,9 @@ void Design::removePolicy(const Id &id)
 
 bool Design::replacePolicy(const PolicyDocument &policy)
 {
-    auto it = m_policyIndex.find(policy.id);
-    if (it == m_policyIndex.end())
+    PolicyDocument *current = m_policyIndex.find(policy.id);
+    if (!current)
         return false;
-    PolicyDocument *current = it->second;
     if (current->name == policy.name && current->type == policy.type
         && current->document == policy.document)
         return true;

@@ -2,6 +2,7 @@
 
 #include "catalogue.h"
 #include "id.h"
+#include "idindex.h"
 #include "kinds.h"
 
 #include <nlohmann/json.hpp>
@@ -206,9 +207,9 @@ private:
     std::vector<std::unique_ptr<Link>> m_links;
     std::vector<std::unique_ptr<PolicyDocument>> m_policies;
     std::vector<Flow> m_flows;
-    std::unordered_map<Id, Element *> m_elementIndex;
-    std::unordered_map<Id, Link *> m_linkIndex;
-    std::unordered_map<Id, PolicyDocument *> m_policyIndex;
+    IdIndex<Element> m_elementIndex;
+    IdIndex<Link> m_linkIndex;
+    IdIndex<PolicyDocument> m_policyIndex;
     std::vector<DesignObserver *> m_observers;
 };
 

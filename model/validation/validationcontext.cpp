@@ -4,6 +4,9 @@
 #include "rules/iamsupport.h"
 #include "rules/serviceaccess.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace heiiki::model {
 
 /// The name internet probes ask for: it is on no allow-list, so a firewall drops it and a
@@ -18,7 +21,6 @@ ValidationContext::ValidationContext(const Design &design)
     for (Shard &shard : m_shards) {
         shard.traces.reserve(expected / kShards + 1);
         shard.classes.reserve(expected / kShards + 1);
-        shard.entries.reserve(expected / kShards + 1);
     }
     m_flowPaths = std::make_unique<std::atomic<const network::PathResult *>[]>(
         design.flows().size());
@@ -27,6 +29,30 @@ ValidationContext::ValidationContext(const Design &design)
 }
 
 ValidationContext::~ValidationContext() = default;
+
+ValidationContext::Traced *ValidationContext::Shard::newEntry()
+{
+    if (blocks.empty() || blocks.back().used == blocks.back().size) {
+        const size_t size = blocks.empty() ? 4 : std::min<size_t>(blocks.back().size * 2, 64);
+        blocks.push_back({std::make_unique<Traced[]>(size), size, 0});
+    }
+    Block &block = blocks.back();
+    return &block.entries[block.used++];
+}
+
+ValidationContext::Traced *ValidationContext::Shard::holderOf(
+    const network::PathResult *brief) const
+{
+    const auto address = reinterpret_cast<uintptr_t>(brief);
+    for (const Block &block : blocks) {
+        const auto start = reinterpret_cast<uintptr_t>(block.entries.get());
+        if (address < start || address >= start + block.used * sizeof(Traced))
+            continue;
+        Traced *entry = &block.entries[(address - start) / sizeof(Traced)];
+        return &entry->brief == brief ? entry : nullptr;
+    }
+    return nullptr;
+}
 
 const network::Topology &ValidationContext::topology() const
 {
@@ -150,9 +176,6 @@ void ValidationContext::fill(Traced *entry) const
     }
     if (!copied)
         entry->brief = paths().trace(query, from, network::Detail::Brief);
-    Shard &shard = shardOf(&entry->brief);
-    const std::lock_guard lock(shard.mutex);
-    shard.explained.emplace(&entry->brief, entry);
 }
 
 const network::PathResult &ValidationContext::trace(const network::Query &query) const
@@ -169,12 +192,10 @@ const network::PathResult &ValidationContext::trace(const network::Query &query)
             entry = it->second;
         } else {
             // Filed before it is traced: a thread asking meanwhile waits for this one.
-            auto owned = std::make_unique<Traced>();
-            owned->query = query;
-            owned->targetHash = target;
-            entry = owned.get();
+            entry = shard.newEntry();
+            entry->query = query;
+            entry->targetHash = target;
             shard.traces.emplace(rebound(key, entry->query), entry);
-            shard.entries.push_back(std::move(owned));
             mine = true;
         }
     }
@@ -185,17 +206,22 @@ const network::PathResult &ValidationContext::trace(const network::Query &query)
 
 const network::PathResult &ValidationContext::explain(const network::PathResult &path) const
 {
-    Shard &shard = shardOf(&path);
+    // The entry that holds the brief result, in whichever shard it is. A brief result is
+    // handed out only once its entry is ready, so the entry's query is final.
+    Shard *holding = nullptr;
     Traced *traced = nullptr;
-    {
+    for (Shard &shard : m_shards) {
         const std::lock_guard lock(shard.mutex);
-        auto found = shard.explained.find(&path);
-        if (found == shard.explained.end())
-            return path; // not one of this context's brief traces: it is what there is
-        traced = found->second;
-        if (traced->full)
-            return *traced->full;
+        if ((traced = shard.holderOf(&path))) {
+            if (traced->full)
+                return *traced->full;
+            holding = &shard;
+            break;
+        }
     }
+    if (!traced)
+        return path; // not one of this context's brief traces: it is what there is
+    Shard &shard = *holding;
     auto full = std::make_unique<network::PathResult>(
         paths().trace(traced->query, network::Detail::Full));
     const std::lock_guard lock(shard.mutex);
@@ -252,13 +278,11 @@ const network::PathResult &ValidationContext::internetProbe(const Element &workl
         if (it != shard.probes.end()) {
             entry = it->second;
         } else {
-            auto owned = std::make_unique<Traced>();
-            owned->query.from = workload.id;
-            owned->query.to = {network::Target::Kind::Internet, kProbeDomain};
-            owned->targetHash = targetHash(owned->query);
-            entry = owned.get();
+            entry = shard.newEntry();
+            entry->query.from = workload.id;
+            entry->query.to = {network::Target::Kind::Internet, kProbeDomain};
+            entry->targetHash = targetHash(entry->query);
             shard.probes.emplace(&workload, entry);
-            shard.entries.push_back(std::move(owned));
             mine = true;
         }
     }

@@ -124,9 +124,20 @@ private:
         std::mutex mutex;
         std::unordered_map<TraceKey, Traced *, TraceKeyHash> traces;
         std::unordered_map<TraceKey, const Traced *, TraceKeyHash> classes; // first of each
-        std::unordered_map<const network::PathResult *, Traced *> explained; // brief → entry
         std::unordered_map<const Element *, Traced *> probes;
-        std::vector<std::unique_ptr<Traced>> entries;
+        /// The entries, in blocks that never move and grow to 64 entries: one allocation for
+        /// many entries, freed together, and a result's address tells which entry holds it.
+        struct Block
+        {
+            std::unique_ptr<Traced[]> entries;
+            size_t size = 0;
+            size_t used = 0;
+        };
+        std::vector<Block> blocks;
+        /// A fresh entry of this shard.
+        Traced *newEntry();
+        /// The entry whose brief is \a brief, or null when no entry of this shard holds it.
+        Traced *holderOf(const network::PathResult *brief) const;
     };
     static constexpr size_t kShards = 16;
     Shard &shardOf(size_t hash) const { return m_shards[(hash >> 8) % kShards]; }

@@ -22,24 +22,21 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
+        const auto &topology = context.topology();
         std::set<Id> relays;
         // Route tables that send traffic to an instance or load balancer.
-        for (const auto &e : design.elements()) {
-            if (e->kind != ElementKind::Subnet)
-                continue;
-            for (const auto &row : e->property("routes")) {
-                const Element *t = design.element(Id(str(row.value("target", nlohmann::json()))));
-                if (t && (t->kind == ElementKind::Ec2Instance
-                          || t->kind == ElementKind::LoadBalancer))
-                    relays.insert(t->id);
-            }
-        }
+        for (const auto &vpc : topology.vpcs())
+            for (const auto *subnet : vpc.subnetInfos)
+                for (const auto &route : subnet->routes)
+                    if (const Element *t = route.target; t
+                        && (t->kind == ElementKind::Ec2Instance
+                            || t->kind == ElementKind::LoadBalancer))
+                        relays.insert(t->id);
         // Instances that forward traffic that is not theirs.
         for (const auto &e : design.elements())
             if (e->kind == ElementKind::Ec2Instance && !e->property("sourceDestCheck").get<bool>())
                 relays.insert(e->id);
         // Network load balancers whose targets are in another VPC.
-        const auto &topology = context.topology();
         for (const auto &e : design.elements()) {
             if (e->kind != ElementKind::LoadBalancer)
                 continue;
