@@ -409,11 +409,12 @@ QByteArray describe(const network::PathResult &path)
     return text;
 }
 
-QStringList ids(const std::vector<Id> &list)
+/// The ids of the design objects a path went through.
+template<typename T> QStringList ids(const std::vector<const T *> &list)
 {
     QStringList out;
-    for (const Id &id : list)
-        out << QString::fromStdString(id.str());
+    for (const T *object : list)
+        out << QString::fromStdString(object->id.str());
     return out;
 }
 
@@ -986,15 +987,14 @@ void tst_PathEngine::trace()
     for (const QString &t : through)
         if (t.contains(':'))
             want[t.section(':', 0, 0)] << t.section(':', 1);
-    const std::pair<const char *, const std::vector<Id> *> lists[] = {{"firewall", &path.firewalls},
-                                                                      {"nat", &path.natGateways},
-                                                                      {"endpoint", &path.endpoints},
-                                                                      {"peering", &path.peerings},
-                                                                      {"relay", &path.relays}};
+    const std::pair<const char *, QStringList> lists[] = {{"firewall", ids(path.firewalls)},
+                                                          {"nat", ids(path.natGateways)},
+                                                          {"endpoint", ids(path.endpoints)},
+                                                          {"peering", ids(path.peerings)},
+                                                          {"relay", ids(path.relays)}};
     for (const auto &[kind, list] : lists)
-        expect(ids(*list) == want.value(kind),
-               QString(kind) + " " + ids(*list).join(',') + ", expected "
-                   + want.value(kind).join(','));
+        expect(list == want.value(kind),
+               QString(kind) + " " + list.join(',') + ", expected " + want.value(kind).join(','));
     expect(path.reachedInternet == through.contains(QStringLiteral("internet")),
            "reached the internet: " + QString(path.reachedInternet ? "yes" : "no"));
     expect(path.crossedAzToFirewall == through.contains(QStringLiteral("cross-az")),

@@ -6,6 +6,11 @@
 #include <string_view>
 #include <vector>
 
+namespace heiiki::model {
+struct Element;
+struct Link;
+}
+
 namespace heiiki::model::network {
 
 /// Why a path stopped.
@@ -60,13 +65,14 @@ struct PathResult
     std::vector<Hop> hops;
     Resolution resolution = Resolution::Direct;
 
-    // What the path went through, for the rules.
-    std::vector<Id> firewalls;       ///< Network Firewalls that inspected it
-    std::vector<Id> natGateways;
-    std::vector<Id> endpoints;       ///< VPC endpoints it used
-    std::vector<Id> relays;          ///< instances or load balancers that forwarded it
-    std::vector<Id> peerings;
-    std::vector<Id> vpcs;            ///< the VPCs of the elements it went through, in order
+    // What the path went through, for the rules: objects of the traced design, valid while
+    // it stays as it was traced.
+    std::vector<const Element *> firewalls; ///< Network Firewalls that inspected it
+    std::vector<const Element *> natGateways;
+    std::vector<const Element *> endpoints; ///< VPC endpoints it used
+    std::vector<const Element *> relays;    ///< instances or load balancers that forwarded it
+    std::vector<const Link *> peerings;
+    std::vector<const Element *> vpcs;      ///< the VPCs of the elements it went through, in order
     bool reachedInternet = false;    ///< it left through an internet gateway
     bool crossedAzToFirewall = false;
     std::string resolvedAs;          ///< how the destination resolved ("endpoint vpce-…")

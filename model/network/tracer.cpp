@@ -31,8 +31,7 @@ Tracer::Tracer(const Topology &topology, const Query &query, Detail detail, cons
 PathResult Tracer::run()
 {
     start();
-    for (const Element *vpc : m_vpcs)
-        m_result.vpcs.push_back(vpc->id);
+    m_result.vpcs.assign(m_vpcs.begin(), m_vpcs.end());
     return std::move(m_result);
 }
 
@@ -155,7 +154,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
     if (best->peering) {
         const Link *p = best->peering;
         hop(s->subnet, [&] { return via() + p->id.str(); });
-        m_result.peerings.push_back(p->id);
+        m_result.peerings.push_back(p);
         const Id &otherId = p->from == vpc->vpc->id ? p->to : p->from;
         const VpcInfo *other = m_t.vpc(otherId);
         if (!other || !other->contains(m_dst.address))
@@ -208,7 +207,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
                         [] { return std::string("the NAT gateway has no address"); });
         if (!cross(s, ns))
             return m_result;
-        m_result.natGateways.push_back(target->id);
+        m_result.natGateways.push_back(target);
         m_src = nat->address;
         m_srcPublic = str(target->property("connectivity")) == "public";
         hop(target, [&] { return "translates the source to " + m_src.addressString(); });
@@ -231,7 +230,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
             m_result.crossedAzToFirewall = true;
         if (!cross(s, fs))
             return m_result;
-        m_result.firewalls.push_back(target->id);
+        m_result.firewalls.push_back(target);
         const VpcInfo *fwVpc = fs->vpcInfo ? fs->vpcInfo : vpc;
         if (!inspectFirewall(firewall->rules, fwVpc->cidrs, m_originalSrc, m_dst.domain, why()))
             return stop(StopReason::FirewallRule, target, [&] { return m_why; });
@@ -255,7 +254,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
         if (m_dst.kind == Destination::Kind::GatewayService) {
             if (!leave(s))
                 return m_result;
-            m_result.endpoints.push_back(target->id);
+            m_result.endpoints.push_back(target);
             hop(target, [&] { return "gateway endpoint for " + m_dst.service; });
             return deliver(target, [&] {
                 return "reached " + m_dst.service + " through gateway endpoint "
@@ -287,7 +286,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
                         [] { return std::string("the relay has no subnet"); });
         if (!cross(s, rs))
             return m_result;
-        m_result.relays.push_back(target->id);
+        m_result.relays.push_back(target);
         hop(target, [] { return std::string("relays the packet"); });
         return fromSubnet(rs);
     }
@@ -329,7 +328,7 @@ PathResult &Tracer::deliverInVpc(const VpcInfo &vpc, const SubnetInfo *from, boo
         return stop(StopReason::SecurityGroup, target->element, [&] { return m_why; });
     m_deliveredIn = d;
     if (target->element->kind == ElementKind::VpcEndpoint) {
-        m_result.endpoints.push_back(target->element->id);
+        m_result.endpoints.push_back(target->element);
         return deliver(target->element, [&] {
             return "reached " + target->element->id.str()
                    + (m_dst.service.empty() ? std::string() : " for " + m_dst.service);

@@ -123,16 +123,16 @@ ScenarioResult scn001(const ValidationContext &context, const IamView &view)
     };
     struct VerdictKey
     {
-        const Id *endpoint;
+        const Element *endpoint;
         size_t service;
-        bool operator==(const VerdictKey &o) const
-        {
-            return service == o.service && *endpoint == *o.endpoint;
-        }
+        bool operator==(const VerdictKey &) const = default;
     };
     struct VerdictHash
     {
-        size_t operator()(const VerdictKey &k) const { return k.endpoint->hash() ^ k.service; }
+        size_t operator()(const VerdictKey &k) const
+        {
+            return std::hash<const Element *>()(k.endpoint) ^ (k.service * 0x9e3779b97f4a7c15ULL);
+        }
     };
     std::unordered_map<VerdictKey, Verdict, VerdictHash> verdicts;
     // Workloads of one source class (same subnet, security groups and public address) take
@@ -159,14 +159,14 @@ ScenarioResult scn001(const ValidationContext &context, const IamView &view)
                            + " over the internet (" + context.explain(path).resolvedAs
                            + "): outside credentials work there and data can leave";
                 r.elements = {w->id};
-                for (const Id &f : path.firewalls)
-                    r.elements.push_back(f);
+                for (const Element *f : path.firewalls)
+                    r.elements.push_back(f->id);
                 r.path = pointerOf(design, w->id);
                 return r;
             }
-            const Id &endpoint = path.endpoints.back();
+            const Id &endpoint = path.endpoints.back()->id;
             const AttachedPolicy *ep = view.endpointPolicyOf(endpoint);
-            auto [known, fresh] = verdicts.try_emplace({&endpoint, index},
+            auto [known, fresh] = verdicts.try_emplace({path.endpoints.back(), index},
                                                        Verdict{iam::PolicyVerdict::Allow, -1});
             if (fresh && ep) {
                 iam::RequestContext &request = requests[index];

@@ -36,7 +36,7 @@ public:
                 const Element *caller = design.element(call.caller);
                 const Element *user = caller ? design.element(Id(str(caller->property("user"))))
                                              : nullptr;
-                const Element *endpoint = design.element(path.endpoints.back());
+                const Element *endpoint = path.endpoints.back();
                 if (!requester || !user || !endpoint)
                     continue;
                 const std::string mine = accountOf(design, *user);

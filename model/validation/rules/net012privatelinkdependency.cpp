@@ -31,8 +31,9 @@ public:
                 continue;
             const std::string sourceRegion = design.regionOf(src->id);
             const auto &path = context.flowPath(i);
-            for (const Id &endpoint : path.endpoints) {
-                if (const Element *service = context.topology().privateLinkServiceOf(endpoint)) {
+            for (const Element *endpoint : path.endpoints) {
+                const Element *service = context.topology().privateLinkServiceOf(endpoint->id);
+                if (service) {
                     const std::string region = design.regionOf(service->id);
                     const std::string owner = str(service->property("ownerAccountId"));
                     const bool ownedOutside = owner.empty()
@@ -54,7 +55,7 @@ public:
                         why += std::string(why.empty() ? "" : " and ") + "lives in " + region
                                + " while the flow starts in " + sourceRegion;
                     findings.push_back(finding(
-                        {flow.source, endpoint, service->id},
+                        {flow.source, endpoint->id, service->id},
                         flowName(flow) + " depends on " + describe(design, service->id)
                             + ", which " + why + ": when the provider changes its service "
                               "(a new URL, a region) the verified path silently breaks.",

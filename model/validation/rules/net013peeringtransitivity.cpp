@@ -27,8 +27,8 @@ public:
             if (path.reason != network::StopReason::PeeringTransitivity)
                 continue;
             std::vector<Id> elements{flow.source};
-            for (const Id &p : path.peerings)
-                elements.push_back(p);
+            for (const Link *p : path.peerings)
+                elements.push_back(p->id);
             findings.push_back(finding(
                 elements,
                 flowName(flow) + " needs to go on past a VPC peering: "

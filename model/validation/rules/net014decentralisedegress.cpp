@@ -26,9 +26,9 @@ public:
         std::set<Id> hubs;
         for (const Element *w : context.workloads()) {
             const Element *home = topology.vpcOf(w->id);
-            for (const Id &vpc : context.internetProbe(*w).vpcs)
-                if (!home || vpc != home->id)
-                    hubs.insert(vpc);
+            for (const Element *vpc : context.internetProbe(*w).vpcs)
+                if (vpc != home)
+                    hubs.insert(vpc->id);
         }
         // So is a VPC that a Transit Gateway's default route leads to.
         for (const auto &e : design.elements()) {

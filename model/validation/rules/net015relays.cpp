@@ -46,8 +46,8 @@ public:
                     relays.insert(e->id);
         }
         for (size_t i = 0; i < design.flows().size(); ++i)
-            for (const Id &r : context.flowPath(i).relays)
-                relays.insert(r);
+            for (const Element *r : context.flowPath(i).relays)
+                relays.insert(r->id);
         for (const Id &r : relays) {
             const Element *e = design.element(r);
             if (!e)

@@ -30,8 +30,8 @@ public:
                 return;
             const auto &full = context.explain(path);
             findings.push_back(finding(
-                {source, path.firewalls.front()},
-                describe(design, source) + " reaches " + describe(design, path.firewalls.front())
+                {source, path.firewalls.front()->id},
+                describe(design, source) + " reaches " + describe(design, path.firewalls.front()->id)
                     + " through an endpoint in another Availability Zone (" + route(full)
                     + "): an AZ outage cuts its egress, inspection can become asymmetric, and "
                       "cross-AZ traffic is charged.",
