@@ -155,7 +155,9 @@ void ValidationContext::fill(Traced *entry) const
     // Sources of one class trace alike (Topology::sourceClass): copy the verdict of the first
     // one of the class, unless it stopped at that source itself.
     const network::Query &query = entry->query;
-    const Element *from = query.fromInternet ? nullptr : m_design.element(query.from);
+    const Element *from = query.fromInternet ? nullptr
+                          : entry->source      ? entry->source
+                                               : m_design.element(query.from);
     const int sourceClass = from ? topology().sourceClass(from) : -1;
     bool copied = false;
     if (sourceClass >= 0) {
@@ -280,6 +282,7 @@ const network::PathResult &ValidationContext::internetProbe(const Element &workl
         } else {
             entry = shard.newEntry();
             entry->query.from = workload.id;
+            entry->source = &workload;
             entry->query.to = {network::Target::Kind::Internet, kProbeDomain};
             entry->targetHash = targetHash(entry->query);
             shard.probes.emplace(&workload, entry);

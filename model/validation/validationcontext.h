@@ -90,6 +90,7 @@ private:
     {
         network::Query query;
         size_t targetHash = 0; ///< targetHash(query)
+        const Element *source = nullptr; ///< query.from, when the asker had it at hand
         network::PathResult brief;
         std::unique_ptr<network::PathResult> full;
         /// Set once brief is final. An entry is filed before it is traced, so that a thread
