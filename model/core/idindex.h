@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flattable.h"
 #include "id.h"
 
 #include <cstddef>
@@ -87,9 +88,7 @@ public:
     /// Makes room for \a count objects without growing again.
     void reserve(size_t count)
     {
-        size_t capacity = 16;
-        while (capacity < count * 2)
-            capacity <<= 1;
+        const size_t capacity = flatTableCapacity(count);
         if (capacity > m_slots.size())
             rehash(capacity);
     }

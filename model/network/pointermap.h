@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../core/flattable.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -17,9 +19,7 @@ public:
     /// Makes room for \a count entries without growing again.
     void reserve(size_t count)
     {
-        size_t capacity = 16;
-        while (capacity < count * 2)
-            capacity <<= 1;
+        const size_t capacity = flatTableCapacity(count);
         if (capacity > m_keys.size())
             rehash(capacity);
     }
