@@ -67,8 +67,7 @@ Topology::Topology(const Design &design)
             if (auto cidr = Cidr::parse(c))
                 info.cidrs.push_back(*cidr);
         info.region = design.regionOf(e->id);
-        m_vpcIndex.emplace(e->id, m_vpcs.size());
-        m_vpcByElement.emplace(e.get(), m_vpcs.size());
+        m_vpcByElement.tryEmplace(e.get(), m_vpcs.size());
         m_vpcs.push_back(std::move(info));
     }
     // The VPC and the corporate DC each element lives in: the nearest ancestors of those
@@ -90,7 +89,7 @@ Topology::Topology(const Design &design)
         for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
             if ((*it)->kind == ElementKind::Vpc) {
                 place.vpc = *it;
-                place.vpcInfo = &m_vpcs[m_vpcByElement.at(*it)];
+                place.vpcInfo = &m_vpcs[*m_vpcByElement.find(*it)];
             } else if ((*it)->kind == ElementKind::CorporateDc)
                 place.premises = *it;
             m_places.tryEmplace(*it, place);
@@ -135,8 +134,7 @@ Topology::Topology(const Design &design)
         }
         if (VpcInfo *vpc = vpcInfoOf(e.get()))
             vpc->subnets.push_back(e.get());
-        m_subnetIndex.emplace(e->id, m_subnets.size());
-        m_subnetByElement.emplace(e.get(), m_subnets.size());
+        m_subnetByElement.tryEmplace(e.get(), m_subnets.size());
         m_subnets.push_back(std::move(info));
     }
 
@@ -166,11 +164,11 @@ Topology::Topology(const Design &design)
             break;
         case ElementKind::NetworkAcl:
             for (const Element *s : refList(design, e->property("subnets")))
-                if (auto it = m_subnetByElement.find(s); it != m_subnetByElement.end())
-                    m_subnets[it->second].nacl = e.get();
+                if (const size_t *i = m_subnetByElement.find(s))
+                    m_subnets[*i].nacl = e.get();
             break;
         case ElementKind::SecurityGroup:
-            m_groupIndex.emplace(e.get(), m_groups.size());
+            m_groupIndex.tryEmplace(e.get(), m_groups.size());
             m_groups.push_back(SecurityGroupRules::compile(design, *e));
             break;
         case ElementKind::Ec2Instance: {
@@ -267,24 +265,25 @@ Topology::Topology(const Design &design)
     }
 
     // Links.
+    auto vpcInfo = [&](const Id &id) { return const_cast<VpcInfo *>(vpc(id)); };
     for (const auto &l : design.links()) {
         switch (l->kind) {
         case LinkKind::TgwAttachment:
-            if (auto it = m_vpcIndex.find(l->from); it != m_vpcIndex.end())
-                m_vpcs[it->second].tgwAttachments.push_back(l.get());
+            if (VpcInfo *vpc = vpcInfo(l->from))
+                vpc->tgwAttachments.push_back(l.get());
             break;
         case LinkKind::VpcPeering:
             for (const Id &end : {l->from, l->to})
-                if (auto it = m_vpcIndex.find(end); it != m_vpcIndex.end())
-                    m_vpcs[it->second].peerings.push_back(l.get());
+                if (VpcInfo *vpc = vpcInfo(end))
+                    vpc->peerings.push_back(l.get());
             break;
         case LinkKind::PrivateLink:
             if (const Element *service = design.element(l->to))
                 m_privateLinks.emplace(l->from, service);
             break;
         case LinkKind::VgwAttachment:
-            if (auto it = m_vpcIndex.find(l->to); it != m_vpcIndex.end())
-                m_vpcs[it->second].vgwAttachments.push_back(l.get());
+            if (VpcInfo *vpc = vpcInfo(l->to))
+                vpc->vgwAttachments.push_back(l.get());
             break;
         default:
             break;
@@ -372,8 +371,7 @@ Topology::Topology(const Design &design)
                     route.attachmentVpc = vpc(route.attachment->from);
             info.tables.push_back(std::move(rt));
         }
-        m_tgwIndex.emplace(e->id, m_tgws.size());
-        m_tgwByElement.emplace(e.get(), m_tgws.size());
+        m_tgwByElement.tryEmplace(e.get(), m_tgws.size());
         m_tgws.push_back(std::move(info));
     }
 
@@ -392,8 +390,8 @@ void Topology::addInterface(const Element *element, const Element *subnet,
     // Each element is placed once, so its interfaces follow one another.
     ++m_interfaceSpans.tryEmplace(element, {static_cast<uint32_t>(index), 0}).first->count;
     if (subnet) {
-        if (auto it = m_subnetByElement.find(subnet); it != m_subnetByElement.end())
-            m_subnets[it->second].interfaces.push_back(index);
+        if (const size_t *i = m_subnetByElement.find(subnet))
+            m_subnets[*i].interfaces.push_back(index);
         if (const Element *vpc = vpcOf(subnet))
             m_addressIndex.emplace(AddressKey{vpc, address->first()}, index);
     }
@@ -407,8 +405,8 @@ const TgwRouteTable *TgwInfo::tableOf(const Link *attachment) const
 
 const TgwInfo *Topology::tgw(const Element *tgw) const
 {
-    auto it = m_tgwByElement.find(tgw);
-    return it == m_tgwByElement.end() ? nullptr : &m_tgws[it->second];
+    const size_t *i = m_tgwByElement.find(tgw);
+    return i ? &m_tgws[*i] : nullptr;
 }
 
 const VpcInfo *Topology::vpcInfoOf(const Element *element) const
@@ -425,20 +423,19 @@ int Topology::sourceClass(const Element *element) const
 
 const SubnetInfo *Topology::subnet(const Id &id) const
 {
-    auto it = m_subnetIndex.find(id);
-    return it == m_subnetIndex.end() ? nullptr : &m_subnets[it->second];
+    const size_t *i = m_subnetByElement.find(m_design.element(id));
+    return i ? &m_subnets[*i] : nullptr;
 }
 
 const VpcInfo *Topology::vpc(const Id &id) const
 {
-    auto it = m_vpcIndex.find(id);
-    return it == m_vpcIndex.end() ? nullptr : &m_vpcs[it->second];
+    const size_t *i = m_vpcByElement.find(m_design.element(id));
+    return i ? &m_vpcs[*i] : nullptr;
 }
 
 const TgwInfo *Topology::tgw(const Id &id) const
 {
-    auto it = m_tgwIndex.find(id);
-    return it == m_tgwIndex.end() ? nullptr : &m_tgws[it->second];
+    return tgw(m_design.element(id));
 }
 
 std::vector<const Interface *> Topology::interfacesOf(const Id &element) const
@@ -512,8 +509,8 @@ const Element *Topology::premisesOf(const Element *element) const
 
 const EndpointInfo *Topology::endpoint(const Element *element) const
 {
-    auto it = m_endpointIndex.find(element);
-    return it == m_endpointIndex.end() ? nullptr : &m_endpoints[it->second];
+    const size_t *i = m_endpointIndex.find(element);
+    return i ? &m_endpoints[*i] : nullptr;
 }
 
 const std::vector<const EndpointInfo *> &Topology::privateDnsEndpoints(
@@ -533,8 +530,8 @@ const std::vector<const SubnetInfo *> &Topology::attachmentSubnets(const Link *a
 
 const FirewallInfo *Topology::firewall(const Element *element) const
 {
-    auto it = m_firewallIndex.find(element);
-    return it == m_firewallIndex.end() ? nullptr : &m_firewalls[it->second];
+    const size_t *i = m_firewallIndex.find(element);
+    return i ? &m_firewalls[*i] : nullptr;
 }
 
 } // namespace heiiki::model::network

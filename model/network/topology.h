@@ -271,12 +271,10 @@ private:
     std::vector<AclRules> m_acls;
     std::vector<FirewallInfo> m_firewalls;
     std::unordered_map<Id, const Element *> m_privateLinks;
-    std::unordered_map<Id, size_t> m_subnetIndex;
-    std::unordered_map<Id, size_t> m_vpcIndex;
-    std::unordered_map<Id, size_t> m_tgwIndex;
-    std::unordered_map<const Element *, size_t> m_tgwByElement;
-    std::unordered_map<const Element *, size_t> m_subnetByElement;
-    std::unordered_map<const Element *, size_t> m_vpcByElement;
+    // Indexes into m_tgws, m_subnets, m_vpcs, m_endpoints, m_groups and m_firewalls by element.
+    PointerMap<size_t> m_tgwByElement;
+    PointerMap<size_t> m_subnetByElement;
+    PointerMap<size_t> m_vpcByElement;
     /// Where an element's interfaces are in m_interfacePointers (each element's interfaces
     /// are added one after the other).
     struct Span
@@ -287,9 +285,9 @@ private:
     PointerMap<Place> m_places;
     PointerMap<Span> m_interfaceSpans;
     std::vector<const Interface *> m_interfacePointers; ///< &m_interfaces[i], in order
-    std::unordered_map<const Element *, size_t> m_endpointIndex;
-    std::unordered_map<const Element *, size_t> m_groupIndex;
-    std::unordered_map<const Element *, size_t> m_firewallIndex;
+    PointerMap<size_t> m_endpointIndex;
+    PointerMap<size_t> m_groupIndex;
+    PointerMap<size_t> m_firewallIndex;
     std::unordered_map<std::string, std::vector<const EndpointInfo *>> m_privateDnsEndpoints;
     std::unordered_map<const Link *, std::vector<const SubnetInfo *>> m_attachmentSubnets;
     std::unordered_map<AddressKey, int, AddressHash> m_addressIndex;

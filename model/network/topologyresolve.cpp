@@ -24,11 +24,11 @@ void Topology::resolve()
     // Everything below points into vectors that no longer grow.
     for (Interface &i : m_interfaces) {
         if (i.subnet)
-            if (auto it = m_subnetByElement.find(i.subnet); it != m_subnetByElement.end())
-                i.subnetInfo = &m_subnets[it->second];
+            if (const size_t *index = m_subnetByElement.find(i.subnet))
+                i.subnetInfo = &m_subnets[*index];
         for (const Element *g : i.securityGroups)
-            if (auto it = m_groupIndex.find(g); it != m_groupIndex.end())
-                i.groupRules.push_back(&m_groups[it->second]);
+            if (const size_t *index = m_groupIndex.find(g))
+                i.groupRules.push_back(&m_groups[*index]);
     }
     m_interfacePointers.reserve(m_interfaces.size());
     for (const Interface &i : m_interfaces)
@@ -43,22 +43,22 @@ void Topology::resolve()
     // Network Firewalls.
     for (const VpcInfo &vpc : m_vpcs)
         for (const Element *f : vpc.firewalls) {
-            if (m_firewallIndex.count(f))
+            if (m_firewallIndex.find(f))
                 continue;
             FirewallInfo info{FirewallRules::compile(*f), {}};
             for (const auto &sid : f->property("subnets"))
                 if (const SubnetInfo *si = subnet(Id(str(sid))))
                     info.endpoints.push_back(si);
-            m_firewallIndex.emplace(f, m_firewalls.size());
+            m_firewallIndex.tryEmplace(f, m_firewalls.size());
             m_firewalls.push_back(std::move(info));
         }
     for (const auto &e : m_design.elements())
-        if (e->kind == ElementKind::NetworkFirewall && !m_firewallIndex.count(e.get())) {
+        if (e->kind == ElementKind::NetworkFirewall && !m_firewallIndex.find(e.get())) {
             FirewallInfo info{FirewallRules::compile(*e), {}};
             for (const auto &sid : e->property("subnets"))
                 if (const SubnetInfo *si = subnet(Id(str(sid))))
                     info.endpoints.push_back(si);
-            m_firewallIndex.emplace(e.get(), m_firewalls.size());
+            m_firewallIndex.tryEmplace(e.get(), m_firewalls.size());
             m_firewalls.push_back(std::move(info));
         }
 
@@ -78,14 +78,14 @@ void Topology::resolve()
                 info.serviceDomains.push_back(DomainPattern::compile(str(d)));
         const auto ifs = interfacesOf(e.get());
         info.interfaces.assign(ifs.begin(), ifs.end());
-        m_endpointIndex.emplace(e.get(), m_endpoints.size());
+        m_endpointIndex.tryEmplace(e.get(), m_endpoints.size());
         m_endpoints.push_back(std::move(info));
     }
     for (VpcInfo &vpc : m_vpcs) {
         for (const Element *s : vpc.subnets)
-            vpc.subnetInfos.push_back(&m_subnets[m_subnetByElement.at(s)]);
+            vpc.subnetInfos.push_back(&m_subnets[*m_subnetByElement.find(s)]);
         for (const Element *e : vpc.endpoints) {
-            const EndpointInfo *info = &m_endpoints[m_endpointIndex.at(e)];
+            const EndpointInfo *info = &m_endpoints[*m_endpointIndex.find(e)];
             vpc.endpointInfos.push_back(info);
             if (info->type == "interface" && info->privateDns && !info->interfaces.empty())
                 m_privateDnsEndpoints[info->service].push_back(info);
@@ -95,22 +95,20 @@ void Topology::resolve()
     // Subnets and their routes.
     for (SubnetInfo &s : m_subnets) {
         if (s.vpc)
-            if (auto it = m_vpcByElement.find(s.vpc); it != m_vpcByElement.end())
-                s.vpcInfo = &m_vpcs[it->second];
+            if (const size_t *index = m_vpcByElement.find(s.vpc))
+                s.vpcInfo = &m_vpcs[*index];
         if (s.nacl)
             s.acl = &m_acls[aclIndex.at(s.nacl)];
         for (Route &r : s.routes) {
             if (r.endpointSubnet)
-                if (auto it = m_subnetByElement.find(r.endpointSubnet);
-                    it != m_subnetByElement.end())
-                    r.endpointSubnetInfo = &m_subnets[it->second];
+                if (const size_t *index = m_subnetByElement.find(r.endpointSubnet))
+                    r.endpointSubnetInfo = &m_subnets[*index];
             if (!r.target)
                 continue;
             if (r.target->kind == ElementKind::VpcEndpoint)
                 r.service = PathEngine::serviceName(str(r.target->property("service")));
-            if (auto it = m_subnetByElement.find(m_design.element(r.target->parent));
-                it != m_subnetByElement.end())
-                r.targetSubnet = &m_subnets[it->second];
+            if (const size_t *index = m_subnetByElement.find(m_design.element(r.target->parent)))
+                r.targetSubnet = &m_subnets[*index];
             if (const auto ifs = interfacesOf(r.target); !ifs.empty())
                 r.targetInterface = ifs.front();
         }

@@ -21,6 +21,7 @@ ValidationContext::ValidationContext(const Design &design)
     for (Shard &shard : m_shards) {
         shard.traces.reserve(expected / kShards + 1);
         shard.classes.reserve(expected / kShards + 1);
+        shard.probes.reserve(expected / kShards + 1);
     }
     m_flowPaths = std::make_unique<std::atomic<const network::PathResult *>[]>(
         design.flows().size());
@@ -29,6 +30,50 @@ ValidationContext::ValidationContext(const Design &design)
 }
 
 ValidationContext::~ValidationContext() = default;
+
+template<typename KeyOf>
+ValidationContext::Traced *ValidationContext::EntryTable::find(const TraceKey &key,
+                                                                KeyOf keyOf) const
+{
+    if (m_slots.empty())
+        return nullptr;
+    for (size_t i = home(key.hash); m_slots[i].entry; i = (i + 1) & m_mask)
+        if (m_slots[i].hash == key.hash && keyOf(*m_slots[i].entry) == key)
+            return m_slots[i].entry;
+    return nullptr;
+}
+
+void ValidationContext::EntryTable::insert(size_t hash, Traced *entry)
+{
+    if ((m_size + 1) * 2 > m_slots.size())
+        rehash(flatTableCapacity(m_size + 1));
+    size_t i = home(hash);
+    while (m_slots[i].entry)
+        i = (i + 1) & m_mask;
+    m_slots[i] = {hash, entry};
+    ++m_size;
+}
+
+void ValidationContext::EntryTable::reserve(size_t count)
+{
+    if (flatTableCapacity(count) > m_slots.size())
+        rehash(flatTableCapacity(count));
+}
+
+void ValidationContext::EntryTable::rehash(size_t capacity)
+{
+    std::vector<Slot> old = std::move(m_slots);
+    m_slots.assign(capacity, Slot{});
+    m_mask = capacity - 1;
+    for (const Slot &slot : old) {
+        if (!slot.entry)
+            continue;
+        size_t i = home(slot.hash);
+        while (m_slots[i].entry)
+            i = (i + 1) & m_mask;
+        m_slots[i] = slot;
+    }
+}
 
 ValidationContext::Traced *ValidationContext::Shard::newEntry()
 {
@@ -124,15 +169,6 @@ ValidationContext::TraceKey ValidationContext::keyOf(const network::Query &q, in
     return k;
 }
 
-ValidationContext::TraceKey ValidationContext::rebound(TraceKey key, const network::Query &q)
-{
-    if (!key.from.empty())
-        key.from = q.from.str();
-    key.to = q.to.value;
-    key.protocol = q.protocol;
-    return key;
-}
-
 const ValidationContext::Traced *ValidationContext::awaitReady(const Traced *entry)
 {
     entry->ready.wait(false, std::memory_order_acquire);
@@ -159,6 +195,7 @@ void ValidationContext::fill(Traced *entry) const
                           : entry->source      ? entry->source
                                                : m_design.element(query.from);
     const int sourceClass = from ? topology().sourceClass(from) : -1;
+    entry->sourceClass = sourceClass;
     bool copied = false;
     if (sourceClass >= 0) {
         const TraceKey key = keyOf(query, sourceClass, entry->targetHash);
@@ -166,9 +203,11 @@ void ValidationContext::fill(Traced *entry) const
         {
             Shard &shard = shardOf(key.hash);
             const std::lock_guard lock(shard.mutex);
-            auto [it, fresh] = shard.classes.try_emplace(rebound(key, query), entry);
-            if (!fresh)
-                first = it->second;
+            first = shard.classes.find(key, [](const Traced &t) {
+                return keyOf(t.query, t.sourceClass, t.targetHash);
+            });
+            if (!first)
+                shard.classes.insert(key.hash, entry);
         }
         // A ready entry's brief never changes again: copy it without a lock.
         if (first && awaitReady(first)->brief.blockedAt != first->query.from) {
@@ -189,15 +228,14 @@ const network::PathResult &ValidationContext::trace(const network::Query &query)
     {
         Shard &shard = shardOf(key.hash);
         const std::lock_guard lock(shard.mutex);
-        auto it = shard.traces.find(key);
-        if (it != shard.traces.end()) {
-            entry = it->second;
-        } else {
+        entry = shard.traces.find(
+            key, [](const Traced &t) { return keyOf(t.query, -1, t.targetHash); });
+        if (!entry) {
             // Filed before it is traced: a thread asking meanwhile waits for this one.
             entry = shard.newEntry();
             entry->query = query;
             entry->targetHash = target;
-            shard.traces.emplace(rebound(key, entry->query), entry);
+            shard.traces.insert(key.hash, entry);
             mine = true;
         }
     }
@@ -276,16 +314,15 @@ const network::PathResult &ValidationContext::internetProbe(const Element &workl
     {
         Shard &shard = shardOf(&workload);
         const std::lock_guard lock(shard.mutex);
-        auto it = shard.probes.find(&workload);
-        if (it != shard.probes.end()) {
-            entry = it->second;
+        if (Traced *const *known = shard.probes.find(&workload)) {
+            entry = *known;
         } else {
             entry = shard.newEntry();
             entry->query.from = workload.id;
             entry->source = &workload;
             entry->query.to = {network::Target::Kind::Internet, kProbeDomain};
             entry->targetHash = targetHash(entry->query);
-            shard.probes.emplace(&workload, entry);
+            shard.probes.tryEmplace(&workload, entry);
             mine = true;
         }
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../core/design.h"
+#include "../core/flattable.h"
 #include "../network/pathengine.h"
 #include "../network/topology.h"
 
@@ -82,15 +83,12 @@ private:
         int port = 0;
         friend bool operator==(const TraceKey &, const TraceKey &) = default;
     };
-    struct TraceKeyHash
-    {
-        size_t operator()(const TraceKey &k) const noexcept { return k.hash; }
-    };
     struct Traced
     {
         network::Query query;
         size_t targetHash = 0; ///< targetHash(query)
         const Element *source = nullptr; ///< query.from, when the asker had it at hand
+        int sourceClass = -1; ///< the source's class, once fill() has looked it up
         network::PathResult brief;
         std::unique_ptr<network::PathResult> full;
         /// Set once brief is final. An entry is filed before it is traced, so that a thread
@@ -100,8 +98,6 @@ private:
     /// The part of a key's hash that the destination, protocol and port make.
     static size_t targetHash(const network::Query &query);
     static TraceKey keyOf(const network::Query &query, int sourceClass, size_t targetHash);
-    /// The same key viewing the strings of \a query (an equal query that outlives it).
-    static TraceKey rebound(TraceKey key, const network::Query &query);
     /// Traces a filed entry, or copies the verdict of the first source of its class, and
     /// marks it ready. No lock is held while it traces.
     void fill(Traced *entry) const;
@@ -120,12 +116,41 @@ private:
     // The trace cache, in shards by key hash so that threads rarely wait for each other;
     // each shard's maps and entries are read and written under its mutex. Entries are never
     // moved or dropped, so results and keys point into them.
+    /// Entries by key in one flat table (linear probing, never shrinks): a slot holds the
+    /// key's hash and the entry, and a key is compared with the one the entry makes.
+    class EntryTable
+    {
+    public:
+        /// The entry whose key (\a keyOf(entry)) equals \a key, or null.
+        template<typename KeyOf> Traced *find(const TraceKey &key, KeyOf keyOf) const;
+        /// Files \a entry under \a hash; the caller made sure its key is not filed yet.
+        void insert(size_t hash, Traced *entry);
+        void reserve(size_t count);
+
+    private:
+        struct Slot
+        {
+            size_t hash = 0;
+            Traced *entry = nullptr;
+        };
+        void rehash(size_t capacity);
+        /// The first slot to try for \a hash: its bits mixed, since the shard took some.
+        size_t home(size_t hash) const
+        {
+            hash ^= hash >> 29;
+            hash *= 0xbf58476d1ce4e5b9ULL;
+            return (hash ^ (hash >> 32)) & m_mask;
+        }
+        std::vector<Slot> m_slots;
+        size_t m_mask = 0;
+        size_t m_size = 0;
+    };
     struct Shard
     {
         std::mutex mutex;
-        std::unordered_map<TraceKey, Traced *, TraceKeyHash> traces;
-        std::unordered_map<TraceKey, const Traced *, TraceKeyHash> classes; // first of each
-        std::unordered_map<const Element *, Traced *> probes;
+        EntryTable traces;
+        EntryTable classes; ///< the first entry of each source class and target
+        network::PointerMap<Traced *> probes; ///< by workload
         /// The entries, in blocks that never move and grow to 64 entries: one allocation for
         /// many entries, freed together, and a result's address tells which entry holds it.
         struct Block
