@@ -10,6 +10,7 @@
 #include "ui/inspector/designsettingspage.h"
 #include "ui/inspector/inspectorwidget.h"
 #include "ui/inspector/listpropertyeditor.h"
+#include "ui/inspector/numberpropertyeditor.h"
 #include "ui/inspector/objectpage.h"
 #include "ui/inspector/reflistpropertyeditor.h"
 #include "ui/inspector/tablecelldelegate.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTableWidget>
@@ -99,6 +101,7 @@ private slots:
     void listEntryIsCheckedBeforeItIsAdded();
     void addingARouteIsOneStep();
     void badTableCellIsRefused();
+    void asnOutsideThePrivateRangesIsRefused();
     void clearingAPropertyUnsetsIt();
     void accountIdMustBeADesignAccount();
     void refreshesInPlaceOnUndo();
@@ -292,6 +295,30 @@ void TestInspector::badTableCellIsRefused()
                       ui::TableCellDelegate::parseCell(inbound->column(fromPort), QStringLiteral("70000")));
     QCOMPARE(f.steps(), portSteps);
     QVERIFY2(inbound->refusal().contains(QStringLiteral("-1 to 65535")), qPrintable(inbound->refusal()));
+}
+
+void TestInspector::asnOutsideThePrivateRangesIsRefused()
+{
+    // AWS takes a private ASN on its side: 64512 to 65534 or 4200000000 to 4294967294. The
+    // field accepts the span, and a number in the gap is refused with both ranges named.
+    Fixture f;
+    f.select("tgw-tokyo");
+    auto *asn = f.editor<ui::NumberPropertyEditor>("asn");
+    auto *spin = asn->spinBox();
+    const int steps = f.steps();
+    const auto before = dumped(f.element("tgw-tokyo").properties);
+    spin->setValue(70000);
+    emit spin->editingFinished();
+    QCOMPARE(f.steps(), steps);
+    QCOMPARE(dumped(f.element("tgw-tokyo").properties), before);
+    QVERIFY2(asn->refusal().contains(QStringLiteral("64512 to 65534 or 4200000000 to 4294967294")),
+             qPrintable(asn->refusal()));
+
+    spin->setValue(4200000001.0);
+    emit spin->editingFinished();
+    QCOMPARE(f.steps(), steps + 1);
+    QCOMPARE(f.element("tgw-tokyo").properties.at("asn").get<long long>(), 4200000001LL);
+    QVERIFY(asn->refusal().isEmpty());
 }
 
 void TestInspector::clearingAPropertyUnsetsIt()

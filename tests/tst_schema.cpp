@@ -58,6 +58,7 @@ const ShapeError kShapeErrors[] = {
     {"cidr-bad-prefix", "/elements/3/properties/cidr"},
     {"cidr-garbage", "/elements/5/properties/inbound/0/cidr"},
     {"port-out-of-range", "/elements/5/properties/inbound/0/fromPort"},
+    {"asn-out-of-range", "/elements/1/properties/asn"},
     {"route-destination-garbage", "/elements/3/properties/routes/0/destination"},
     {"missing-table-column", "/elements/3/properties/routes/0"},
     {"unknown-table-column", "/elements/5/properties/inbound/0"},

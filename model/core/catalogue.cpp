@@ -68,6 +68,17 @@ PropertySpec ranged(PropertySpec spec, long long minimum, long long maximum)
     return spec;
 }
 
+/// The Amazon-side BGP ASN of a Transit Gateway, a Direct Connect gateway or a virtual
+/// private gateway: AWS takes a private ASN, 16-bit (64512 to 65534) or 32-bit (4200000000 to
+/// 4294967294).
+PropertySpec amazonSideAsn(long long defaultAsn)
+{
+    PropertySpec spec = ranged(prop("asn", PropertyType::Int, defaultAsn, "Amazon side ASN"),
+                               64512, 4294967294LL);
+    spec.ranges = {{64512, 65534}, {4200000000LL, 4294967294LL}};
+    return spec;
+}
+
 PropertySpec required(PropertySpec spec)
 {
     spec.required = true;
@@ -194,7 +205,7 @@ Catalogue::Catalogue()
                "Stateful domain-list rule groups")});
     add(EK::TransitGateway, "transit-gateway", "Transit Gateway", N, false, false,
         {EK::Region, EK::Account},
-        {prop("asn", PT::Int, 64512, "Amazon side ASN"),
+        {amazonSideAsn(64512),
          table("routeTables",
                {required(prop("name", PT::String, json(), "Name")),
                 linkRef("associations", {LK::TgwAttachment, LK::DxAssociation}, "Associations",
@@ -209,7 +220,7 @@ Catalogue::Catalogue()
                       "Static routes")},
                "Route tables")});
     add(EK::DxGateway, "dx-gateway", "Direct Connect gateway", D, false, true, {EK::Account},
-        {prop("asn", PT::Int, 64513, "Amazon side ASN")});
+        {amazonSideAsn(64513)});
     add(EK::DxConnection, "dx-connection", "Direct Connect connection", D, false, true,
         {EK::Region, EK::Account, EK::CorporateDc},
         {prop("location", PT::String, json(), "Location"),
@@ -220,7 +231,7 @@ Catalogue::Catalogue()
          prop("availableToProject", PT::Bool, true, "Available to this project"),
          ranged(prop("vlan", PT::Int, json(), "VLAN"), 1, 4094)});
     add(EK::Vgw, "vgw", "Virtual private gateway", D, false, false, {EK::Region, EK::Account},
-        {prop("asn", PT::Int, 64512, "Amazon side ASN")});
+        {amazonSideAsn(64512)});
     add(EK::VpcEndpoint, "vpc-endpoint", "VPC endpoint", N, false, false,
         {EK::Vpc, EK::AvailabilityZone, EK::Subnet},
         {choice("type", {"interface", "gateway"}, "interface", "Type"),

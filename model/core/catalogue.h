@@ -53,6 +53,9 @@ struct PropertySpec
     /// For Int: the smallest and largest values AWS accepts, when it limits them.
     std::optional<long long> minimum;
     std::optional<long long> maximum;
+    /// For Int: when AWS allows several separate ranges (private ASNs), the ranges, lowest
+    /// first; minimum and maximum are then the first range's start and the last one's end.
+    std::vector<std::pair<long long, long long>> ranges;
 };
 
 enum class Category { Groups, Networking, Compute, SecurityIdentity, Connectivity, External };

@@ -747,12 +747,21 @@ void checkValue(const PropertySpec &spec, const json &value, const std::string &
                               && value.get<unsigned long long>()
                                      > static_cast<unsigned long long>(LLONG_MAX);
             const long long n = huge ? LLONG_MAX : value.get<long long>();
-            if ((spec.minimum && n < *spec.minimum) || (spec.maximum && n > *spec.maximum)) {
-                const std::string range
-                    = spec.minimum && spec.maximum
-                          ? std::to_string(*spec.minimum) + " to " + std::to_string(*spec.maximum)
-                      : spec.minimum ? "at least " + std::to_string(*spec.minimum)
-                                     : "at most " + std::to_string(*spec.maximum);
+            const bool inRanges
+                = spec.ranges.empty()
+                  || std::any_of(spec.ranges.begin(), spec.ranges.end(),
+                                 [n](const auto &r) { return r.first <= n && n <= r.second; });
+            if ((spec.minimum && n < *spec.minimum) || (spec.maximum && n > *spec.maximum)
+                || !inRanges) {
+                std::string range;
+                for (const auto &[low, high] : spec.ranges)
+                    range += (range.empty() ? "" : " or ") + std::to_string(low) + " to "
+                             + std::to_string(high);
+                if (range.empty())
+                    range = spec.minimum && spec.maximum ? std::to_string(*spec.minimum) + " to "
+                                                               + std::to_string(*spec.maximum)
+                            : spec.minimum ? "at least " + std::to_string(*spec.minimum)
+                                           : "at most " + std::to_string(*spec.maximum);
                 fail(value.dump() + " is out of range: " + inQuotes(spec.name) + " must be "
                      + range);
             }
