@@ -494,6 +494,13 @@ void TestInspector::screenshot()
                   QStringLiteral("10.0.0.0/33"));
     if (!dir.isEmpty())
         QVERIFY(f.inspector->grab().save(dir + QStringLiteral("/inspector-refusal.png")));
+    f.select("tgw-tokyo");
+    auto *asn = f.editor<ui::NumberPropertyEditor>("asn")->spinBox();
+    asn->setValue(70000);
+    emit asn->editingFinished();
+    QApplication::processEvents();
+    if (!dir.isEmpty())
+        QVERIFY(f.inspector->grab().save(dir + QStringLiteral("/inspector-asn-refusal.png")));
 }
 
 int main(int argc, char **argv)
