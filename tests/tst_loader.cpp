@@ -81,6 +81,8 @@ std::vector<BrokenCase> brokenCases()
         "invalid CIDR \"anywhere\": missing '/prefix'");
     row("port-out-of-range", "/elements/5/properties/inbound/0/fromPort", 70, 25, 1,
         "70000 is out of range: \"fromPort\" must be -1 to 65535");
+    row("duplicate-member", "/elements/1/properties/cidrs", 26, 18, 1,
+        "\"cidrs\" is named twice in one object (first at line 23): keep one");
     row("asn-out-of-range", "/elements/1/properties/asn", 23, 16, 1,
         "70000 is out of range: \"asn\" must be 64512 to 65534 or 4200000000 to 4294967294");
     row("route-destination-garbage", "/elements/3/properties/routes/0/destination", 45, 28, 1,

@@ -85,6 +85,7 @@ const char *const kMeaningErrors[] = {
     "duplicate-element-id",
     "duplicate-id-flow-policy",
     "duplicate-id-link-element",
+    "duplicate-member",
     "ec2-in-vpc",
     "link-wrong-ends",
     "ref-wrong-kind",

@@ -10,15 +10,32 @@
 #include <sys/stat.h>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 #include <unistd.h>
+#include <vector>
 
 namespace heiiki::model::io {
 
 ReadResult loadDesignFromText(const std::string &text)
 {
     nlohmann::json document;
+    // JSON leaves a member named twice in one object to the reader; the parser keeps the last
+    // and drops the other silently. Heiiki refuses such a file instead, naming both.
+    std::vector<std::unordered_set<std::string>> members;
+    bool duplicate = false;
+    const auto watch = [&](int, nlohmann::json::parse_event_t event, nlohmann::json &parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        if (event == Event::object_start)
+            members.emplace_back();
+        else if (event == Event::object_end && !members.empty())
+            members.pop_back();
+        else if (event == Event::key && !members.empty()
+                 && !members.back().insert(parsed.get<std::string>()).second)
+            duplicate = true;
+        return true;
+    };
     try {
-        document = nlohmann::json::parse(text);
+        document = nlohmann::json::parse(text, watch);
     } catch (const nlohmann::json::parse_error &e) {
         // e.byte is 1-based and points just past the offending character.
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
@@ -32,6 +49,28 @@ ReadResult loadDesignFromText(const std::string &text)
     }
     if (!document.is_object())
         return {std::nullopt, {{"", "the file must hold a JSON object", 1, 1}}};
+    if (duplicate) {
+        const JsonLocator locator(text);
+        LoadErrors errors;
+        for (const auto &[pointer, pos] : locator.duplicates()) {
+            std::string name;
+            const std::string token = pointer.substr(pointer.rfind('/') + 1);
+            for (size_t k = 0; k < token.size(); ++k) {
+                if (token[k] == '~' && k + 1 < token.size()) {
+                    name += token[++k] == '1' ? '/' : '~';
+                    continue;
+                }
+                name += token[k];
+            }
+            const auto first = locator.find(pointer);
+            errors.push_back({pointer,
+                              "\"" + name + "\" is named twice in one object (first at line "
+                                  + std::to_string(first.line) + "): keep one",
+                              pos.line, pos.column});
+        }
+        if (!errors.empty())
+            return {std::nullopt, errors};
+    }
 
     LoadErrors errors = migrate(document);
     ReadResult result = errors.empty() ? readDesign(document) : ReadResult{std::nullopt, errors};

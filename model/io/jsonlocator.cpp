@@ -121,7 +121,8 @@ JsonLocator::JsonLocator(std::string_view text)
         }
         // A value starts here.
         const std::string pointer = valuePointer();
-        m_positions.emplace(pointer, pos);
+        if (!m_positions.emplace(pointer, pos).second && !stack.empty() && !stack.back().isArray)
+            m_duplicates.emplace_back(pointer, pos);
         if (c == '{') {
             stack.push_back({pointer, false, 0, {}});
             advance(1);

@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace heiiki::model::io {
 
@@ -26,8 +28,16 @@ public:
     /// Line and column (1-based) of a byte offset.
     static Position positionOf(std::string_view text, size_t offset);
 
+    /// Members named a second time in the same object: the pointer and where the second one
+    /// starts, in the order of the text.
+    const std::vector<std::pair<std::string, Position>> &duplicates() const
+    {
+        return m_duplicates;
+    }
+
 private:
     std::unordered_map<std::string, Position> m_positions;
+    std::vector<std::pair<std::string, Position>> m_duplicates;
 };
 
 /// Escapes one reference token for a JSON pointer ("~" → "~0", "/" → "~1").
