@@ -4,13 +4,13 @@
 #include "jsonlocator.h"
 #include "migration.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <fstream>
 #include <sstream>
-#include <unordered_set>
 #include <unistd.h>
 #include <vector>
 
@@ -21,17 +21,27 @@ ReadResult loadDesignFromText(const std::string &text)
     nlohmann::json document;
     // JSON leaves a member named twice in one object to the reader; the parser keeps the last
     // and drops the other silently. Heiiki refuses such a file instead, naming both.
-    std::vector<std::unordered_set<std::string>> members;
+    // The member names of each open object, innermost last; the lists are kept for reuse, and
+    // an object has few members, so a list beats a hash set.
+    std::vector<std::vector<std::string>> members;
+    size_t depth = 0;
     bool duplicate = false;
     const auto watch = [&](int, nlohmann::json::parse_event_t event, nlohmann::json &parsed) {
         using Event = nlohmann::json::parse_event_t;
-        if (event == Event::object_start)
-            members.emplace_back();
-        else if (event == Event::object_end && !members.empty())
-            members.pop_back();
-        else if (event == Event::key && !members.empty()
-                 && !members.back().insert(parsed.get<std::string>()).second)
-            duplicate = true;
+        if (event == Event::object_start) {
+            if (members.size() <= depth)
+                members.emplace_back();
+            members[depth++].clear();
+        } else if (event == Event::object_end && depth > 0) {
+            --depth;
+        } else if (event == Event::key && depth > 0 && !duplicate) {
+            auto &names = members[depth - 1];
+            const auto &name = parsed.get_ref<const std::string &>();
+            if (std::find(names.begin(), names.end(), name) != names.end())
+                duplicate = true;
+            else
+                names.push_back(name);
+        }
         return true;
     };
     try {
