@@ -466,6 +466,9 @@ int main(int argc, char **argv)
               << (options.threads ? options.threads : model::validationThreads())
               << " thread(s)\n"
               << "- build: " << bench::buildDescription()
+              << "\n- memory: a read that misses the caches took "
+              << fixed(bench::memoryLatencyNs(), 0)
+              << " ns at the start (a random walk through 8 MB; it varies with the host's load)"
               << "\n- rules: " << registry.rules().size() << " (RuleRegistry::builtin())\n"
               << "- runs per series: up to " << options.runs << ", at least 3, budget "
               << options.budgetSeconds << " s per series\n\n";
@@ -491,6 +494,8 @@ int main(int argc, char **argv)
         printRuleBreakdown(
             options.rulesSize, spokesFor(options.rulesSize), options, registry, shape);
 
+    std::cout << "Memory at the end: a read that misses the caches took "
+              << fixed(bench::memoryLatencyNs(), 0) << " ns.\n\n";
     const bool anyFindings = std::any_of(
         results.begin(), results.end(), [](const SizeResult &r) { return r.findings > 0; });
     if (!clean || anyFindings)
