@@ -31,50 +31,6 @@ ValidationContext::ValidationContext(const Design &design)
 
 ValidationContext::~ValidationContext() = default;
 
-template<typename KeyOf>
-ValidationContext::Traced *ValidationContext::EntryTable::find(const TraceKey &key,
-                                                                KeyOf keyOf) const
-{
-    if (m_slots.empty())
-        return nullptr;
-    for (size_t i = home(key.hash); m_slots[i].entry; i = (i + 1) & m_mask)
-        if (m_slots[i].hash == key.hash && keyOf(*m_slots[i].entry) == key)
-            return m_slots[i].entry;
-    return nullptr;
-}
-
-void ValidationContext::EntryTable::insert(size_t hash, Traced *entry)
-{
-    if ((m_size + 1) * 2 > m_slots.size())
-        rehash(flatTableCapacity(m_size + 1));
-    size_t i = home(hash);
-    while (m_slots[i].entry)
-        i = (i + 1) & m_mask;
-    m_slots[i] = {hash, entry};
-    ++m_size;
-}
-
-void ValidationContext::EntryTable::reserve(size_t count)
-{
-    if (flatTableCapacity(count) > m_slots.size())
-        rehash(flatTableCapacity(count));
-}
-
-void ValidationContext::EntryTable::rehash(size_t capacity)
-{
-    std::vector<Slot> old = std::move(m_slots);
-    m_slots.assign(capacity, Slot{});
-    m_mask = capacity - 1;
-    for (const Slot &slot : old) {
-        if (!slot.entry)
-            continue;
-        size_t i = home(slot.hash);
-        while (m_slots[i].entry)
-            i = (i + 1) & m_mask;
-        m_slots[i] = slot;
-    }
-}
-
 ValidationContext::Traced *ValidationContext::Shard::newEntry()
 {
     if (blocks.empty() || blocks.back().used == blocks.back().size) {
@@ -203,8 +159,8 @@ void ValidationContext::fill(Traced *entry) const
         {
             Shard &shard = shardOf(key.hash);
             const std::lock_guard lock(shard.mutex);
-            first = shard.classes.find(key, [](const Traced &t) {
-                return keyOf(t.query, t.sourceClass, t.targetHash);
+            first = shard.classes.find(key.hash, [&key](const Traced &t) {
+                return keyOf(t.query, t.sourceClass, t.targetHash) == key;
             });
             if (!first)
                 shard.classes.insert(key.hash, entry);
@@ -228,8 +184,9 @@ const network::PathResult &ValidationContext::trace(const network::Query &query)
     {
         Shard &shard = shardOf(key.hash);
         const std::lock_guard lock(shard.mutex);
-        entry = shard.traces.find(
-            key, [](const Traced &t) { return keyOf(t.query, -1, t.targetHash); });
+        entry = shard.traces.find(key.hash, [&key](const Traced &t) {
+            return keyOf(t.query, -1, t.targetHash) == key;
+        });
         if (!entry) {
             // Filed before it is traced: a thread asking meanwhile waits for this one.
             entry = shard.newEntry();

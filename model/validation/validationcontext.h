@@ -114,42 +114,14 @@ private:
     mutable std::unique_ptr<std::vector<rules::ServiceCall>> m_serviceCalls;
 
     // The trace cache, in shards by key hash so that threads rarely wait for each other;
-    // each shard's maps and entries are read and written under its mutex. Entries are never
-    // moved or dropped, so results and keys point into them.
-    /// Entries by key in one flat table (linear probing, never shrinks): a slot holds the
-    /// key's hash and the entry, and a key is compared with the one the entry makes.
-    class EntryTable
-    {
-    public:
-        /// The entry whose key (\a keyOf(entry)) equals \a key, or null.
-        template<typename KeyOf> Traced *find(const TraceKey &key, KeyOf keyOf) const;
-        /// Files \a entry under \a hash; the caller made sure its key is not filed yet.
-        void insert(size_t hash, Traced *entry);
-        void reserve(size_t count);
-
-    private:
-        struct Slot
-        {
-            size_t hash = 0;
-            Traced *entry = nullptr;
-        };
-        void rehash(size_t capacity);
-        /// The first slot to try for \a hash: its bits mixed, since the shard took some.
-        size_t home(size_t hash) const
-        {
-            hash ^= hash >> 29;
-            hash *= 0xbf58476d1ce4e5b9ULL;
-            return (hash ^ (hash >> 32)) & m_mask;
-        }
-        std::vector<Slot> m_slots;
-        size_t m_mask = 0;
-        size_t m_size = 0;
-    };
+    // each shard's tables and entries are read and written under its mutex. Entries are never
+    // moved or dropped, so results point into them, and the tables compare a key with the
+    // one an entry makes instead of keeping a copy.
     struct Shard
     {
         std::mutex mutex;
-        EntryTable traces;
-        EntryTable classes; ///< the first entry of each source class and target
+        FlatTable<Traced> traces;  ///< by keyOf(query, -1, …)
+        FlatTable<Traced> classes; ///< the first entry of each source class and target
         network::PointerMap<Traced *> probes; ///< by workload
         /// The entries, in blocks that never move and grow to 64 entries: one allocation for
         /// many entries, freed together, and a result's address tells which entry holds it.
