@@ -662,6 +662,87 @@ private slots:
         QVERIFY(window.action(QStringLiteral("delete"))->isEnabled());
     }
 
+    void farOutViewPaintsWhatTheItemsWould()
+    {
+        // Far out the view draws the plain shapes itself; the picture must be the one the
+        // items paint, with selection, a highlighted path and finding badges too.
+        ui::DesignView view;
+        view.setScene(m_scene.get());
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setTransform(QTransform::fromScale(0.5, 0.5));
+        QVERIFY(!view.paintsOverview());
+        // Scales a binary fraction can hold exactly, so that both ways of adding up an item's
+        // place round alike.
+        view.setTransform(QTransform::fromScale(0.125, 0.125));
+        view.centerOn(m_scene->designRect().center());
+        QVERIFY(view.paintsOverview());
+
+        const auto frame = [](ui::DesignView &view, bool overview) {
+            view.setOverviewEnabled(overview);
+            QImage image(view.viewport()->size(), QImage::Format_RGB32);
+            image.fill(Qt::white);
+            view.viewport()->render(&image);
+            return image;
+        };
+        // Compares the two ways for the view as it stands; the far-out picture in *picture.
+        const auto compare = [&](ui::DesignView &view, const char *state, QImage *picture) {
+            QCoreApplication::processEvents();
+            const QImage items = frame(view, false);
+            const QImage overview = frame(view, true);
+            qint64 differing = 0, inked = 0;
+            for (int y = 0; y < items.height(); ++y) {
+                const auto *a = reinterpret_cast<const QRgb *>(items.constScanLine(y));
+                const auto *b = reinterpret_cast<const QRgb *>(overview.constScanLine(y));
+                for (int x = 0; x < items.width(); ++x) {
+                    differing += (a[x] & 0xffffff) != (b[x] & 0xffffff);
+                    inked += (a[x] & 0xffffff) != 0xffffff;
+                }
+            }
+            const qint64 pixels = qint64(items.width()) * items.height();
+            if (differing > 16 || qEnvironmentVariableIsSet("HEIIKI_SAVE_FAR_OUT")) {
+                items.save(QDir::temp().filePath(QStringLiteral("far-out-items.png")));
+                overview.save(QDir::temp().filePath(QStringLiteral("far-out-overview.png")));
+            }
+            QVERIFY2(inked * 100 > pixels, state); // the design is drawn at all
+            // A few pixels may differ where a container's selection or badge meets a child:
+            // the far-out view draws overlays over every element, the items before children.
+            QVERIFY2(differing <= 16,
+                     qPrintable(QStringLiteral("%1: %2 of %3 pixels differ; see far-out-*.png in %4")
+                                    .arg(QLatin1String(state)).arg(differing).arg(pixels)
+                                    .arg(QDir::tempPath())));
+            *picture = overview;
+        };
+        QImage picture;
+        compare(view, "as opened", &picture);
+        const QImage opened = picture;
+        m_document->setSelection({Id("vpc-workload"), Id("ec2-analysis-a")});
+        m_scene->linkItem(Id("attach-tgw-workload"))->setSelected(true);
+        compare(view, "with a selection", &picture);
+        const QImage selected = picture;
+        QVERIFY(selected != opened);
+        m_scene->highlightPath({Id("ec2-analysis-a"), Id("vpc-workload"), Id("tgw-tokyo")});
+        m_scene->elementItem(Id("nfw-egress"))->setBadge(ui::ElementItem::Badge::Error);
+        m_scene->elementItem(Id("subnet-work-a-private"))->setBadge(ui::ElementItem::Badge::Warning);
+        compare(view, "with a highlighted path and badges", &picture);
+        QVERIFY(picture != selected);
+
+        // A view smaller than the design: containers wholly out of sight are skipped, those
+        // partly in it drawn.
+        ui::DesignView small;
+        small.setScene(m_scene.get());
+        small.resize(150, 100);
+        small.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&small));
+        small.setTransform(QTransform::fromScale(0.125, 0.125));
+        const QRectF design = m_scene->designRect();
+        small.centerOn(design.left() + design.width() * 0.7, design.top() + design.height() * 0.6);
+        QVERIFY(small.paintsOverview());
+        QVERIFY(!small.mapToScene(small.viewport()->rect()).boundingRect().contains(design));
+        compare(small, "partly out of sight", &picture);
+    }
+
     void referenceScreenshotMatches()
     {
         // The canvas of the reference design rendered at a fixed size, compared with the

@@ -1,5 +1,7 @@
 #include "containeritem.h"
 
+#include "overview.h"
+
 #include "model/layout/autolayout.h"
 
 #include <QFontMetricsF>
@@ -23,6 +25,8 @@ constexpr qreal kTitleDetail = 0.4;
 constexpr qreal kBadgeDetail = 0.6;
 constexpr qreal kOutlineDetail = 0.3;
 constexpr qreal kBarDetail = 0.15; ///< under it the bars would be under a pixel: none
+static_assert(kBarDetail >= kOverviewDetail && kOutlineDetail >= kOverviewDetail,
+              "the far-out view draws containers in their plainest form");
 const QColor kSubtitleInk(0x54, 0x5b, 0x64);
 const QColor kGreeking(0xc8, 0xce, 0xd6); ///< the bars that stand for text too small to read
 
@@ -105,6 +109,16 @@ QRectF ContainerItem::titleRect() const
     return QRectF(0, 0, m_size.width(), std::min(m_size.height(), kBadgeInset * 2 + kBadgeSize));
 }
 
+QRectF ContainerItem::badgeRect() const
+{
+    return QRectF(kBadgeInset, kBadgeInset, kBadgeSize, kBadgeSize);
+}
+
+QPen ContainerItem::plainOutline(const QColor &outline, qreal detail)
+{
+    return QPen(diagramstyle::faded(outline, std::max(kPenWidth * detail, 0.2)), 0);
+}
+
 QRectF ContainerItem::boundingRect() const
 {
     const qreal margin = kPenWidth / 2;
@@ -123,12 +137,12 @@ void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     // Plain: a one-pixel (cosmetic) line, as faint as the thinner line it stands for.
     QPen pen(m_look.outline, kPenWidth);
     if (plain)
-        pen = QPen(diagramstyle::faded(m_look.outline, std::max(kPenWidth * detail, 0.2)), 0);
+        pen = plainOutline(m_look.outline, detail);
     if (m_look.dashed && !plain)
         pen.setDashPattern({5, 3});
     painter->setPen(pen);
     painter->setBrush(m_look.fill.alpha() > 0 ? QBrush(m_look.fill) : Qt::NoBrush);
-    const QRectF badge(kBadgeInset, kBadgeInset, kBadgeSize, kBadgeSize);
+    const QRectF badge = badgeRect();
     if (plain) {
         painter->drawRect(frameRect());
         painter->fillRect(badge, m_look.title);
@@ -166,6 +180,11 @@ void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
         }
     }
     paintOverlay(painter);
+}
+
+void ContainerItem::paintOverlay(QPainter *painter) const
+{
+    ElementItem::paintOverlay(painter);
     if (isSelected()) {
         painter->setPen(QPen(Qt::white, 1));
         painter->setBrush(QColor(0x1a, 0x73, 0xe8));

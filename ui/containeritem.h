@@ -23,18 +23,26 @@ public:
     void setTitle(const QString &title, const QString &subtitle);
     QString title() const { return m_title; }
     void setLook(const ContainerLook &look);
+    const ContainerLook &look() const { return m_look; }
 
     /// The square at the bottom-right corner that resizes a selected container.
     QRectF resizeGripRect() const;
 
     /// The band at the top that holds the badge and the title.
     QRectF titleRect() const;
+    /// The square in the top-left corner that carries the kind's letters.
+    QRectF badgeRect() const;
+    /// The one-pixel pen of \a outline when the container is drawn plain at level of detail
+    /// \a detail: as faint as the thinner line it stands for.
+    static QPen plainOutline(const QColor &outline, qreal detail);
 
     QRectF frameRect() const override;
     QRectF boundingRect() const override;
     /// In a view (\a widget set), text too small to read becomes grey bars and dashed
     /// outlines become plain lines; renders for exports and images draw everything.
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget) override;
+    /// The overlay, and the resize grip of a selected container.
+    void paintOverlay(QPainter *painter) const override;
 
 private:
     /// Fits the title and the subtitle into the width; after a change of either or the size.

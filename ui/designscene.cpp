@@ -506,6 +506,11 @@ LinkItem *DesignScene::linkItem(const model::Id &id) const
     return it == m_links.end() ? nullptr : it->second;
 }
 
+QGraphicsItem *DesignScene::gestureItem() const
+{
+    return m_linkPreview;
+}
+
 QRectF DesignScene::designRect() const
 {
     QRectF bounds;

@@ -43,6 +43,12 @@ public:
 
     int elementItemCount() const { return static_cast<int>(m_elements.size()); }
     int linkItemCount() const { return static_cast<int>(m_links.size()); }
+    /// Every element's and link's item, for views that draw them their own way (see
+    /// paintOverview()).
+    const std::unordered_map<model::Id, ElementItem *> &elementItems() const { return m_elements; }
+    const std::unordered_map<model::Id, LinkItem *> &linkItems() const { return m_links; }
+    /// The item drawn for a gesture under way (the line of a link being dragged), or nullptr.
+    QGraphicsItem *gestureItem() const;
 
     /// The box around everything drawn, with a margin.
     QRectF designRect() const;

@@ -1,8 +1,16 @@
 #include "designview.h"
 
+#include "designscene.h"
+#include "overview.h"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
+#include <QPainter>
+#include <QPaintEvent>
+#include <QRubberBand>
+#include <QStyleOptionGraphicsItem>
+#include <QStyleOptionRubberBand>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -171,6 +179,54 @@ bool DesignView::viewportEvent(QEvent *event)
         }
     }
     return QGraphicsView::viewportEvent(event);
+}
+
+void DesignView::setOverviewEnabled(bool enabled)
+{
+    if (enabled == m_overviewEnabled)
+        return;
+    m_overviewEnabled = enabled;
+    viewport()->update();
+}
+
+bool DesignView::paintsOverview() const
+{
+    return m_overviewEnabled && qobject_cast<const DesignScene *>(scene())
+           && QStyleOptionGraphicsItem::levelOfDetailFromTransform(viewportTransform())
+                  < kOverviewDetail;
+}
+
+void DesignView::paintEvent(QPaintEvent *event)
+{
+    if (!paintsOverview()) {
+        QGraphicsView::paintEvent(event);
+        return;
+    }
+    const QTransform view = viewportTransform();
+    const qreal detail = QStyleOptionGraphicsItem::levelOfDetailFromTransform(view);
+    // A pixel more all round: a one-pixel outline on the edge of the exposed area.
+    const QRectF exposed
+        = mapToScene(event->rect().adjusted(-2, -2, 2, 2)).boundingRect();
+    QPainter painter(viewport());
+    painter.setWorldTransform(view);
+    drawBackground(&painter, exposed);
+    paintOverview(&painter, *static_cast<const DesignScene *>(scene()), detail, exposed,
+                  viewport());
+    painter.setWorldTransform(view);
+    drawForeground(&painter, exposed);
+
+    // The rubber band, as QGraphicsView draws it.
+    if (const QRect band = rubberBandRect(); !band.isEmpty()) {
+        painter.resetTransform();
+        QStyleOptionRubberBand option;
+        option.initFrom(viewport());
+        option.rect = band;
+        option.shape = QRubberBand::Rectangle;
+        QStyleHintReturnMask mask;
+        if (style()->styleHint(QStyle::SH_RubberBand_Mask, &option, viewport(), &mask))
+            painter.setClipRegion(mask.region, Qt::IntersectClip);
+        style()->drawControl(QStyle::CE_RubberBand, &option, &painter, viewport());
+    }
 }
 
 void DesignView::resizeEvent(QResizeEvent *event)

@@ -36,9 +36,13 @@ public:
     QRectF linkHandleRect() const;
     bool showsLinkHandle() const { return m_hovered || isSelected(); }
 
+    /// Paints selection, highlight, badge and link handle over what the item drew (item
+    /// coordinates). The far-out view (paintOverview()) draws it over its plain shapes.
+    virtual void paintOverlay(QPainter *painter) const;
+    /// Whether paintOverlay() draws anything.
+    bool hasOverlay() const { return m_highlighted || m_badge || showsLinkHandle(); }
+
 protected:
-    /// Paints selection, highlight, badge and link handle over what the item drew.
-    void paintOverlay(QPainter *painter) const;
     QRectF overlayRect() const; ///< what paintOverlay() may cover, in item coordinates
 
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;

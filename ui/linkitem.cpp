@@ -1,6 +1,7 @@
 #include "linkitem.h"
 
 #include "linkrouter.h"
+#include "overview.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -20,6 +21,7 @@ constexpr qreal kCaptionDetail = 0.4;
 /// Below this level of detail a view draws the line alone, one pixel wide, without
 /// antialiasing, dashes, end dots or caption.
 constexpr qreal kLineDetail = 0.3;
+static_assert(kLineDetail >= kOverviewDetail, "the far-out view draws links plain");
 const QColor kSelection(0x1a, 0x73, 0xe8);
 const QColor kHighlight(0xff, 0x9f, 0x0a, 200);
 
@@ -110,6 +112,24 @@ QRectF LinkItem::captionRect(qreal t) const
     return rect;
 }
 
+QColor LinkItem::plainColour() const
+{
+    return isSelected() ? kSelection : m_look.colour;
+}
+
+QPen LinkItem::plainPen(const QColor &colour, qreal detail)
+{
+    // One pixel, as faint as the thinner line it stands for.
+    return QPen(diagramstyle::faded(colour, std::max(kPenWidth * detail, 0.2)), 0);
+}
+
+QPen LinkItem::plainGlow()
+{
+    QPen glow(kHighlight, 4);
+    glow.setCosmetic(true);
+    return glow;
+}
+
 QRectF LinkItem::boundingRect() const
 {
     return m_boundingRect;
@@ -137,14 +157,10 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setBrush(Qt::NoBrush);
         if (m_highlighted) {
-            QPen glow(kHighlight, 4);
-            glow.setCosmetic(true);
-            painter->setPen(glow);
+            painter->setPen(plainGlow());
             painter->drawPolyline(m_route);
         }
-        // One pixel, as faint as the thinner line it stands for.
-        const QColor colour = isSelected() ? kSelection : m_look.colour;
-        painter->setPen(QPen(diagramstyle::faded(colour, std::max(kPenWidth * detail, 0.2)), 0));
+        painter->setPen(plainPen(plainColour(), detail));
         painter->drawPolyline(m_route);
         return;
     }

@@ -33,6 +33,7 @@ public:
     const model::Id &toId() const { return m_to; }
 
     void setLook(const LinkLook &look);
+    const LinkLook &look() const { return m_look; }
     /// The caption at the middle of the line; empty: none.
     void setLabel(const QString &label);
     /// Routes the link from the edge of \a from to the edge of \a to (scene coordinates) in
@@ -42,6 +43,13 @@ public:
     QPolygonF route() const { return m_route; }
     /// Draws the link as part of a traced path or scenario.
     void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
+    /// The colour of the line drawn plain: the selection's when selected.
+    QColor plainColour() const;
+    /// The one-pixel pen of a line of \a colour drawn plain at level of detail \a detail, and
+    /// the glow under a highlighted one.
+    static QPen plainPen(const QColor &colour, qreal detail);
+    static QPen plainGlow();
     /// Puts the caption at \a t along the line (0: the start, 1: the end; 0.5 by default).
     void setCaptionPosition(qreal t);
     /// Where the caption would stand at \a t along the line; empty when the line is too short

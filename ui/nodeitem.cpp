@@ -1,5 +1,7 @@
 #include "nodeitem.h"
 
+#include "overview.h"
+
 #include "kindicons.h"
 #include "model/layout/autolayout.h"
 
@@ -29,6 +31,8 @@ constexpr int kMaxLines = 3;
 constexpr qreal kLabelDetail = 0.4;
 constexpr qreal kGlyphDetail = 0.2;
 constexpr qreal kBarDetail = 0.15;
+static_assert(kBarDetail >= kOverviewDetail && kGlyphDetail >= kOverviewDetail,
+              "the far-out view draws nodes in their plainest form");
 const QColor kLabelInk(0x23, 0x2f, 0x3e);
 const QColor kGreeking(0xc8, 0xce, 0xd6); ///< the bars that stand for a label too small to read
 

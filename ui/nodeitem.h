@@ -27,6 +27,9 @@ public:
     /// The label as drawn: wrapped, the last line elided when it does not fit.
     QStringList lines() const { return m_lines; }
     void setLook(const NodeLook &look);
+    const NodeLook &look() const { return m_look; }
+    /// The glyph's square (item coordinates): drawn in the look's colour when too small.
+    QRectF glyphRect() const;
 
     /// The glyph and the label together.
     QRectF frameRect() const override;
@@ -37,7 +40,6 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget) override;
 
 private:
-    QRectF glyphRect() const;
     void paintGlyph(QPainter *painter) const;
 
     QString m_label;
