@@ -22,6 +22,17 @@ bool allocatorInUse()
 #endif
 }
 
+void keepFreedMemory()
+{
+#ifdef HEIIKI_HAVE_MIMALLOC
+    static const bool kept = [] {
+        mi_option_disable(mi_option_allow_decommit);
+        return true;
+    }();
+    (void)kept;
+#endif
+}
+
 std::string allocatorDescription()
 {
 #ifdef HEIIKI_HAVE_MIMALLOC

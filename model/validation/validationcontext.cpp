@@ -1,5 +1,6 @@
 #include "validationcontext.h"
 
+#include "../core/allocator.h"
 #include "../scenarios/scenarios.h"
 #include "rules/iamsupport.h"
 #include "rules/serviceaccess.h"
@@ -16,6 +17,8 @@ static constexpr const char *kProbeDomain = "egress-probe.heiiki.invalid";
 ValidationContext::ValidationContext(const Design &design)
     : m_design(design)
 {
+    // What a validation frees, the next one allocates again: keep it committed.
+    keepFreedMemory();
     // About one trace per element and flow: size the tables once, not step by step.
     const size_t expected = design.elements().size() + design.flows().size();
     for (Shard &shard : m_shards) {
