@@ -56,18 +56,17 @@ Topology::~Topology() = default;
 
 Topology::Topology(const Design &design)
     : m_design(design)
+    , m_kinds(design)
 {
     // VPCs.
-    for (const auto &e : design.elements()) {
-        if (e->kind != ElementKind::Vpc)
-            continue;
+    for (const Element *e : m_kinds(ElementKind::Vpc)) {
         VpcInfo info;
-        info.vpc = e.get();
+        info.vpc = e;
         for (const auto &c : stringList(e->property("cidrs")))
             if (auto cidr = Cidr::parse(c))
                 info.cidrs.push_back(*cidr);
         info.region = design.regionOf(e->id);
-        m_vpcByElement.tryEmplace(e.get(), m_vpcs.size());
+        m_vpcByElement.tryEmplace(e, m_vpcs.size());
         m_vpcs.push_back(std::move(info));
     }
     // The VPC and the corporate DC each element lives in: the nearest ancestors of those
@@ -100,12 +99,10 @@ Topology::Topology(const Design &design)
     };
 
     // Subnets.
-    for (const auto &e : design.elements()) {
-        if (e->kind != ElementKind::Subnet)
-            continue;
+    for (const Element *e : m_kinds(ElementKind::Subnet)) {
         SubnetInfo info;
-        info.subnet = e.get();
-        info.vpc = vpcOf(e.get());
+        info.subnet = e;
+        info.vpc = vpcOf(e);
         if (const Element *az = design.ancestor(e->id, ElementKind::AvailabilityZone)) {
             const auto &zone = az->property("zone");
             info.zone = zone.is_string() ? zone.get<std::string>() : az->id.str();
@@ -132,9 +129,9 @@ Topology::Topology(const Design &design)
                     info.routes.push_back(route);
             }
         }
-        if (VpcInfo *vpc = vpcInfoOf(e.get()))
-            vpc->subnets.push_back(e.get());
-        m_subnetByElement.tryEmplace(e.get(), m_subnets.size());
+        if (VpcInfo *vpc = vpcInfoOf(e))
+            vpc->subnets.push_back(e);
+        m_subnetByElement.tryEmplace(e, m_subnets.size());
         m_subnets.push_back(std::move(info));
     }
 
@@ -317,11 +314,9 @@ Topology::Topology(const Design &design)
     }
 
     // Transit Gateways: route tables with static and propagated routes.
-    for (const auto &e : design.elements()) {
-        if (e->kind != ElementKind::TransitGateway)
-            continue;
+    for (const Element *e : m_kinds(ElementKind::TransitGateway)) {
         TgwInfo info;
-        info.tgw = e.get();
+        info.tgw = e;
         const auto &tables = e->property("routeTables");
         for (size_t t = 0; tables.is_array() && t < tables.size(); ++t) {
             const auto &table = tables[t];
@@ -371,7 +366,7 @@ Topology::Topology(const Design &design)
                     route.attachmentVpc = vpc(route.attachment->from);
             info.tables.push_back(std::move(rt));
         }
-        m_tgwByElement.tryEmplace(e.get(), m_tgws.size());
+        m_tgwByElement.tryEmplace(e, m_tgws.size());
         m_tgws.push_back(std::move(info));
     }
 

@@ -2,6 +2,7 @@
 
 #include "../core/cidr.h"
 #include "../core/design.h"
+#include "../core/kindindex.h"
 #include "filters.h"
 #include "pointermap.h"
 
@@ -185,6 +186,8 @@ public:
     ~Topology();
 
     const Design &design() const { return m_design; }
+    /// The design's elements of \a kind, in document order.
+    const std::vector<const Element *> &elementsOf(ElementKind kind) const { return m_kinds(kind); }
     const SubnetInfo *subnet(const Id &id) const;
     const VpcInfo *vpc(const Id &id) const;
     const TgwInfo *tgw(const Id &id) const;
@@ -258,6 +261,7 @@ private:
     void buildSourceClasses();
 
     const Design &m_design;
+    KindIndex m_kinds;
     std::vector<SubnetInfo> m_subnets;
     std::vector<VpcInfo> m_vpcs;
     std::vector<TgwInfo> m_tgws;

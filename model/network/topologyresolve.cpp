@@ -52,22 +52,20 @@ void Topology::resolve()
             m_firewallIndex.tryEmplace(f, m_firewalls.size());
             m_firewalls.push_back(std::move(info));
         }
-    for (const auto &e : m_design.elements())
-        if (e->kind == ElementKind::NetworkFirewall && !m_firewallIndex.find(e.get())) {
+    for (const Element *e : m_kinds(ElementKind::NetworkFirewall))
+        if (!m_firewallIndex.find(e)) {
             FirewallInfo info{FirewallRules::compile(*e), {}};
             for (const auto &sid : e->property("subnets"))
                 if (const SubnetInfo *si = subnet(Id(str(sid))))
                     info.endpoints.push_back(si);
-            m_firewallIndex.tryEmplace(e.get(), m_firewalls.size());
+            m_firewallIndex.tryEmplace(e, m_firewalls.size());
             m_firewalls.push_back(std::move(info));
         }
 
     // VPC endpoints.
-    for (const auto &e : m_design.elements()) {
-        if (e->kind != ElementKind::VpcEndpoint)
-            continue;
+    for (const Element *e : m_kinds(ElementKind::VpcEndpoint)) {
         EndpointInfo info;
-        info.endpoint = e.get();
+        info.endpoint = e;
         info.type = str(e->property("type"));
         info.service = PathEngine::serviceName(str(e->property("service")));
         const auto &privateDns = e->property("privateDns");
@@ -76,9 +74,9 @@ void Topology::resolve()
         if (info.privateLinkService)
             for (const auto &d : info.privateLinkService->property("domains"))
                 info.serviceDomains.push_back(DomainPattern::compile(str(d)));
-        const auto ifs = interfacesOf(e.get());
+        const auto ifs = interfacesOf(e);
         info.interfaces.assign(ifs.begin(), ifs.end());
-        m_endpointIndex.tryEmplace(e.get(), m_endpoints.size());
+        m_endpointIndex.tryEmplace(e, m_endpoints.size());
         m_endpoints.push_back(std::move(info));
     }
     for (VpcInfo &vpc : m_vpcs) {

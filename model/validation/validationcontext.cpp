@@ -16,6 +16,7 @@ static constexpr const char *kProbeDomain = "egress-probe.heiiki.invalid";
 
 ValidationContext::ValidationContext(const Design &design)
     : m_design(design)
+    , m_kinds(design)
 {
     // What a validation frees, the next one allocates again: keep it committed.
     keepFreedMemory();
@@ -74,7 +75,7 @@ const network::PathEngine &ValidationContext::paths() const
 
 const rules::IamView &ValidationContext::iam() const
 {
-    std::call_once(m_iamOnce, [this] { m_iam = std::make_unique<rules::IamView>(m_design); });
+    std::call_once(m_iamOnce, [this] { m_iam = std::make_unique<rules::IamView>(m_design, m_kinds); });
     return *m_iam;
 }
 

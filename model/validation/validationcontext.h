@@ -2,6 +2,7 @@
 
 #include "../core/design.h"
 #include "../core/flattable.h"
+#include "../core/kindindex.h"
 #include "../network/pathengine.h"
 #include "../network/topology.h"
 
@@ -40,6 +41,8 @@ public:
     ~ValidationContext();
 
     const Design &design() const { return m_design; }
+    /// The design's elements of \a kind, in document order (built once, with the context).
+    const std::vector<const Element *> &elementsOf(ElementKind kind) const { return m_kinds(kind); }
     const network::Topology &topology() const;
     const network::PathEngine &paths() const;
     /// The policies, identities and endpoints the IAM rules and scenarios read, once per run.
@@ -104,6 +107,7 @@ private:
     static const Traced *awaitReady(const Traced *entry);
 
     const Design &m_design;
+    KindIndex m_kinds;
     mutable std::once_flag m_topologyOnce, m_pathsOnce, m_iamOnce, m_workloadsOnce,
         m_scenariosOnce, m_serviceCallsOnce;
     mutable std::unique_ptr<network::Topology> m_topology;

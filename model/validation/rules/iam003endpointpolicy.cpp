@@ -47,11 +47,10 @@ public:
         // The policy's answer per (policy, action): endpoints share their policy.
         std::map<std::pair<const AttachedPolicy *, std::string>, std::pair<iam::PolicyVerdict, int>>
             verdicts;
-        for (const auto &e : design.elements()) {
+        for (const Element *e : context.elementsOf(ElementKind::VpcEndpoint)) {
             // Endpoints to PrivateLink endpoint services carry no AWS credentials and take no
             // endpoint policy; the rule is about AWS APIs.
-            if (e->kind != ElementKind::VpcEndpoint
-                || context.topology().privateLinkServiceOf(e->id))
+            if (context.topology().privateLinkServiceOf(e->id))
                 continue;
             const std::string service = network::PathEngine::serviceName(
                 str(e->property("service")));

@@ -4,7 +4,7 @@
 
 namespace heiiki::model::rules {
 
-IamView::IamView(const Design &design)
+IamView::IamView(const Design &design, const KindIndex &kinds)
     : m_design(design)
     , m_org(design.settings().organizationAccounts)
 {
@@ -34,13 +34,11 @@ IamView::IamView(const Design &design)
         if (p.document->type == PolicyType::Endpoint)
             for (const Element *e : p.attachedTo)
                 m_endpointPolicies.emplace(e->id, &p);
-    for (const auto &e : design.elements())
-        if (e->kind == ElementKind::VpcEndpoint) {
-            const std::string id = str(e->property("endpointId"));
-            m_endpointIds.emplace_back(id.empty() ? e->id.str() : id,
-                                       network::PathEngine::serviceName(
-                                           str(e->property("service"))));
-        }
+    for (const Element *e : kinds(ElementKind::VpcEndpoint)) {
+        const std::string id = str(e->property("endpointId"));
+        m_endpointIds.emplace_back(id.empty() ? e->id.str() : id,
+                                   network::PathEngine::serviceName(str(e->property("service"))));
+    }
 }
 
 std::vector<const AttachedPolicy *> IamView::trustPolicies() const

@@ -2,6 +2,8 @@
 
 #include "rulesupport.h"
 
+#include "../../core/kindindex.h"
+
 #include "../../iam/evaluator.h"
 #include "../../iam/policyparser.h"
 
@@ -26,7 +28,8 @@ struct AttachedPolicy
 class IamView
 {
 public:
-    explicit IamView(const Design &design);
+    /// \a kinds: \a design's elements by kind.
+    IamView(const Design &design, const KindIndex &kinds);
 
     const std::vector<AttachedPolicy> &policies() const { return m_policies; }
     /// Trust policies attached to roles (role trust policies).

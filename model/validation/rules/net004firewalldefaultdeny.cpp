@@ -48,9 +48,7 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        for (const auto &e : design.elements()) {
-            if (e->kind != ElementKind::NetworkFirewall)
-                continue;
+        for (const Element *e : context.elementsOf(ElementKind::NetworkFirewall)) {
             const std::string pointer = pointerOf(design, e->id);
             const auto &groups = e->property("ruleGroups");
             bool anyAllowList = false;

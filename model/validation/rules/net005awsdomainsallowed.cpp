@@ -23,9 +23,7 @@ public:
     {
         const Design &design = context.design();
         const auto &topology = context.topology();
-        for (const auto &e : design.elements()) {
-            if (e->kind != ElementKind::NetworkFirewall)
-                continue;
+        for (const Element *e : context.elementsOf(ElementKind::NetworkFirewall)) {
             const Element *vpcElement = topology.vpcOf(e->id);
             const network::VpcInfo *vpc = vpcElement ? topology.vpc(vpcElement->id) : nullptr;
             const std::string region = vpc && !vpc->region.empty() ? vpc->region

@@ -19,9 +19,7 @@ public:
     void check(const ValidationContext &context, std::vector<Finding> &findings) const override
     {
         const Design &design = context.design();
-        for (const auto &e : design.elements()) {
-            if (e->kind != ElementKind::SecurityGroup)
-                continue;
+        for (const Element *e : context.elementsOf(ElementKind::SecurityGroup)) {
             const auto &rules = e->property("inbound");
             for (size_t i = 0; i < rules.size(); ++i) {
                 const auto &row = rules[i];

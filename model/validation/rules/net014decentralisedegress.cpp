@@ -31,9 +31,7 @@ public:
                     hubs.insert(vpc->id);
         }
         // So is a VPC that a Transit Gateway's default route leads to.
-        for (const auto &e : design.elements()) {
-            if (e->kind != ElementKind::TransitGateway)
-                continue;
+        for (const Element *e : context.elementsOf(ElementKind::TransitGateway)) {
             if (const auto *tgw = topology.tgw(e->id))
                 for (const auto &table : tgw->tables)
                     for (const auto &route : table.routes)

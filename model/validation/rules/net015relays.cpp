@@ -33,13 +33,11 @@ public:
                             || t->kind == ElementKind::LoadBalancer))
                         relays.insert(t->id);
         // Instances that forward traffic that is not theirs.
-        for (const auto &e : design.elements())
-            if (e->kind == ElementKind::Ec2Instance && !e->property("sourceDestCheck").get<bool>())
+        for (const Element *e : context.elementsOf(ElementKind::Ec2Instance))
+            if (!e->property("sourceDestCheck").get<bool>())
                 relays.insert(e->id);
         // Network load balancers whose targets are in another VPC.
-        for (const auto &e : design.elements()) {
-            if (e->kind != ElementKind::LoadBalancer)
-                continue;
+        for (const Element *e : context.elementsOf(ElementKind::LoadBalancer)) {
             const Element *home = topology.vpcOf(e->id);
             for (const auto &t : e->property("targets"))
                 if (const Element *v = topology.vpcOf(Id(str(t))); v && v != home)
