@@ -444,6 +444,57 @@ private slots:
         QCOMPARE(model::summarize(m_document->findings()).errors, 0);
     }
 
+    void renameRevalidatesWithoutTracingAgain()
+    {
+        // A rename changes no verdict: the run keeps the last run's topology and traces and
+        // makes only the texts again, which then name the element by its new name.
+        // An inbound SSH rule: NET-009 names the security group by its name.
+        auto *stack = m_document->undoStack();
+        const model::Element group = *m_document->design().element(Id("sg-work-endpoints"));
+        model::Element opened = group;
+        opened.properties["inbound"].push_back(
+            {{"protocol", "tcp"}, {"fromPort", 22}, {"toPort", 22}, {"cidr", "10.20.0.0/16"}});
+        stack->push(new ui::EditElementsCommand(m_document.get(), {group}, {opened}, QStringLiteral("Open SSH")));
+        m_document->waitForValidation();
+        QVERIFY(!m_document->validation()->result().keptTraces);
+        const model::Element *named = nullptr;
+        for (const auto &f : m_document->findings())
+            for (const Id &id : f.elements)
+                if (const model::Element *e = m_document->design().element(id);
+                    e && !e->name.empty() && f.message.find(e->name) != std::string::npos)
+                    named = e;
+        QString messages;
+        for (const auto &f : m_document->findings())
+            messages += QString::fromStdString(f.ruleId + ": " + f.message) + QLatin1Char('\n');
+        QVERIFY2(named, qPrintable(messages));
+        model::Element renamed = *named;
+        renamed.name = "Renamed at last";
+        stack->push(new ui::EditElementsCommand(m_document.get(), {*named}, {renamed}, QStringLiteral("Rename")));
+        m_document->waitForValidation();
+        const auto &live = m_document->validation()->result();
+        QVERIFY(live.keptTraces);
+        const auto fresh = ui::ValidationRunner::run(m_document->design());
+        QCOMPARE(live.findings, fresh.findings);
+        QCOMPARE(live.scenarios.size(), fresh.scenarios.size());
+        for (size_t i = 0; i < fresh.scenarios.size(); ++i) {
+            QCOMPARE(live.scenarios[i].succeeds, fresh.scenarios[i].succeeds);
+            QCOMPARE(live.scenarios[i].control, fresh.scenarios[i].control);
+            QCOMPARE(live.scenarios[i].detail, fresh.scenarios[i].detail);
+            QCOMPARE(live.scenarios[i].elements, fresh.scenarios[i].elements);
+        }
+        QVERIFY(std::any_of(live.findings.begin(), live.findings.end(), [](const model::Finding &f) {
+            return f.message.find("Renamed at last") != std::string::npos;
+        }));
+
+        // Anything more than a name is traced again.
+        stack->undo(); // the rename
+        stack->undo(); // the SSH rule
+        m_document->waitForValidation();
+        QVERIFY(!m_document->validation()->result().keptTraces);
+        QCOMPARE(m_document->findings(), ui::ValidationRunner::run(m_document->design()).findings);
+        QCOMPARE(model::summarize(m_document->findings()).errors, 0);
+    }
+
     void autosaveRecoveryRestoresTheDesign()
     {
         QTemporaryDir folder;

@@ -344,14 +344,33 @@ void tst_RoundTrip::mirrorFollowsEdits()
     };
     QVERIFY(same());
 
-    // One rename copies one element.
+    // One rename copies one element, in place: the copy's element and its property values
+    // stay where they were (a validation kept across a rename reads them).
     Element renamed = *design.elements()[5];
     renamed.name = "renamed";
+    const Element *copied = mirror.copy().element(renamed.id);
+    const nlohmann::json *values = &copied->properties;
+    const auto firstValue = copied->properties.empty() ? nullptr : &*copied->properties.begin();
     design.replaceElement(renamed);
     QVERIFY(mirror.isBehind());
+    QVERIFY(mirror.onlyNamesChanged());
     QVERIFY(!same());
     QCOMPARE(mirror.sync(), size_t(1));
+    QVERIFY(!mirror.lastSyncCopiedAll());
     QVERIFY(same());
+    QCOMPARE(mirror.copy().element(renamed.id), copied);
+    QCOMPARE(&copied->properties, values);
+    if (firstValue)
+        QCOMPARE(&*copied->properties.begin(), firstValue);
+    // A property is more than a name.
+    Element changed = *design.elements()[5];
+    changed.properties["note"] = "changed";
+    design.replaceElement(changed);
+    QVERIFY(!mirror.onlyNamesChanged());
+    mirror.sync();
+    QVERIFY(same());
+    design.replaceElement(renamed);
+    mirror.sync();
 
     // Added in the middle, at the front and at the end; removed; moved on the canvas.
     Element a = *design.elements()[3];
@@ -376,7 +395,9 @@ void tst_RoundTrip::mirrorFollowsEdits()
     Element last = *design.elements().back();
     design.removeElement(last.id);
     design.insertElement(last, 1);
+    QVERIFY(!mirror.onlyNamesChanged());
     mirror.sync();
+    QVERIFY(mirror.lastSyncCopiedAll());
     QVERIFY(same());
 
     // Links, policies, flows and settings.

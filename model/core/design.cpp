@@ -200,7 +200,14 @@ bool Design::replaceElement(const Element &element)
         note("kind");
     if (what.empty())
         return true;
-    *current = element;
+    if (what == "name" || what == "geometry" || what == "name,geometry") {
+        // The properties stay where they are: a validation kept across a rename (see
+        // DesignMirror::onlyNamesChanged()) still reads them.
+        current->name = element.name;
+        current->geometry = element.geometry;
+    } else {
+        *current = element;
+    }
     notifyElementChanged(element.id, what);
     return true;
 }

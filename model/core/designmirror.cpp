@@ -27,7 +27,8 @@ const Access<Element> kElements{
     [](const Design &d, const Id &id) { return d.elementIndex(id); },
     [](Design &d, const Element &e, size_t i) { d.insertElement(e, i); },
     [](Design &d, const Id &id) { d.removeElement(id); },
-    [](Design &d, const Element &e) { *d.element(e.id) = e; },
+    // Through replaceElement(): a rename or a move leaves the properties where they are.
+    [](Design &d, const Element &e) { d.replaceElement(e); },
 };
 
 const Access<Link> kLinks{
@@ -106,6 +107,19 @@ void DesignMirror::attach(Design *source)
     m_everything = true;
 }
 
+void DesignMirror::elementChanged(const Id &id, std::string_view what)
+{
+    m_elements.insert(id);
+    if (what != "name" && what != "geometry" && what != "name,geometry")
+        m_notOnlyNames = true;
+}
+
+bool DesignMirror::onlyNamesChanged() const
+{
+    return !m_everything && !m_rest && !m_notOnlyNames && m_links.empty()
+           && m_policies.empty();
+}
+
 bool DesignMirror::isBehind() const
 {
     return m_everything || m_rest || !m_elements.empty() || !m_links.empty()
@@ -115,7 +129,8 @@ bool DesignMirror::isBehind() const
 size_t DesignMirror::copyAll()
 {
     m_copy = Design(*m_source);
-    m_everything = m_rest = false;
+    m_everything = m_rest = m_notOnlyNames = false;
+    m_copiedAll = true;
     m_elements.clear();
     m_links.clear();
     m_policies.clear();
@@ -154,7 +169,7 @@ size_t DesignMirror::sync()
         m_copy.accounts() = source.accounts();
         m_copy.flows() = source.flows();
     }
-    m_rest = false;
+    m_rest = m_notOnlyNames = m_copiedAll = false;
     m_elements.clear();
     m_links.clear();
     m_policies.clear();

@@ -37,10 +37,26 @@ public:
     const Design &copy() const { return m_copy; }
     /// True when the source changed since the last sync().
     bool isBehind() const;
+    /// True when everything that changed in the source since the last sync() is the names
+    /// or places of elements: the next sync() then renames or moves objects of the copy in
+    /// place, unless it has to copy everything (see lastSyncCopiedAll()). No rule decides
+    /// on a name or a place, so a validation of the copy stays right but for its texts.
+    bool onlyNamesChanged() const;
+    /// True when the last sync() copied the whole design: pointers into the copy from before
+    /// it are gone.
+    bool lastSyncCopiedAll() const { return m_copiedAll; }
 
-    void elementAdded(const Id &id) override { m_elements.insert(id); }
-    void elementRemoved(const Id &id) override { m_elements.insert(id); }
-    void elementChanged(const Id &id, std::string_view) override { m_elements.insert(id); }
+    void elementAdded(const Id &id) override
+    {
+        m_elements.insert(id);
+        m_notOnlyNames = true;
+    }
+    void elementRemoved(const Id &id) override
+    {
+        m_elements.insert(id);
+        m_notOnlyNames = true;
+    }
+    void elementChanged(const Id &id, std::string_view what) override;
     void linkAdded(const Id &id) override { m_links.insert(id); }
     void linkRemoved(const Id &id) override { m_links.insert(id); }
     void linkChanged(const Id &id) override { m_links.insert(id); }
@@ -58,6 +74,8 @@ private:
     Design m_copy;
     bool m_everything = true;
     bool m_rest = false; ///< settings, accounts or flows changed
+    bool m_notOnlyNames = false; ///< an element changed in more than its name or place
+    bool m_copiedAll = false;    ///< the last sync() copied everything
     std::unordered_set<Id> m_elements, m_links, m_policies;
 };
 

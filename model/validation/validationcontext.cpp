@@ -262,10 +262,17 @@ const std::vector<rules::ServiceCall> &ValidationContext::serviceCalls() const
 
 const std::vector<ScenarioResult> &ValidationContext::scenarios() const
 {
-    std::call_once(m_scenariosOnce, [this] {
+    // A second thread that needs them waits for the first to play them.
+    const std::lock_guard lock(m_scenariosMutex);
+    if (!m_scenarios)
         m_scenarios = std::make_unique<std::vector<ScenarioResult>>(playScenarios(*this));
-    });
     return *m_scenarios;
+}
+
+void ValidationContext::forgetNames()
+{
+    const std::lock_guard lock(m_scenariosMutex);
+    m_scenarios.reset();
 }
 
 const network::PathResult &ValidationContext::internetProbe(const Element &workload) const

@@ -67,6 +67,14 @@ public:
     /// SCN-001 … SCN-005 played against the design, once per run.
     const std::vector<ScenarioResult> &scenarios() const;
 
+    /// The design's elements were renamed (or moved on the canvas) and nothing else changed,
+    /// in place (DesignMirror::onlyNamesChanged()): the topology, the traces, the IAM view and
+    /// the service calls stay, for no name decides them and their texts name ids; the
+    /// scenarios, whose texts name elements, are played again when next asked for. The rules
+    /// then run again on this context as on a new one, at a fraction of the cost. Not while
+    /// anything reads the context.
+    void forgetNames();
+
     /// A probe from \a workload to an internet name no allow-list holds: where does
     /// internet-bound traffic of the workload go? (brief)
     const network::PathResult &internetProbe(const Element &workload) const;
@@ -109,7 +117,8 @@ private:
     const Design &m_design;
     KindIndex m_kinds;
     mutable std::once_flag m_topologyOnce, m_pathsOnce, m_iamOnce, m_workloadsOnce,
-        m_scenariosOnce, m_serviceCallsOnce;
+        m_serviceCallsOnce;
+    mutable std::mutex m_scenariosMutex; ///< played once per run, again after forgetNames()
     mutable std::unique_ptr<network::Topology> m_topology;
     mutable std::unique_ptr<network::PathEngine> m_paths;
     mutable std::unique_ptr<rules::IamView> m_iam;

@@ -12,6 +12,10 @@
 #include <memory>
 #include <vector>
 
+namespace heiiki::model {
+class ValidationContext;
+}
+
 namespace heiiki::ui {
 
 /// Validates a design (rules and scenarios) off the UI thread. A run reads a copy of the
@@ -29,6 +33,8 @@ public:
         std::vector<model::Finding> findings;
         std::vector<model::ScenarioResult> scenarios;
         qint64 milliseconds = 0;
+        /// The run kept the previous run's topology and traces: only names had changed.
+        bool keptTraces = false;
     };
 
     explicit ValidationRunner(QObject *parent = nullptr);
@@ -48,6 +54,8 @@ public:
 
     /// Validates \a design on the calling thread.
     static Result run(const model::Design &design);
+    /// Validates with \a context (its design) on the calling thread.
+    static Result run(const model::ValidationContext &context);
 
 signals:
     void finished();
@@ -62,6 +70,9 @@ private:
     bool m_pending = false; ///< a request came while a run was busy
     /// The copy runs read; synced only while no run is busy.
     model::DesignMirror m_mirror;
+    /// The last run's context, on the copy: kept for the next run when only names changed
+    /// in between (their texts are all a rename changes). After m_mirror: goes first.
+    std::unique_ptr<model::ValidationContext> m_context;
     Result m_result;
 };
 
