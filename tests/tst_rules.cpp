@@ -7,6 +7,7 @@
 #include "model/io/designfile.h"
 #include "model/io/designwriter.h"
 #include "model/validation/designpaths.h"
+#include "model/validation/incrementalvalidator.h"
 #include "model/validation/ruleregistry.h"
 #include "model/validation/validator.h"
 #include "testsupport.h"
@@ -139,6 +140,7 @@ private slots:
     void rule();
     void samples_data();
     void samples();
+    void renameRevalidatesOnKeptTraces();
 };
 
 // Every rule the validator ships answers to its id and its severity in the catalog.
@@ -483,6 +485,43 @@ void tst_Rules::samples()
             QVERIFY2(!fired.contains(r), qPrintable(QString(r) + " fired:" + describe(findings)));
     if (rules.isEmpty())
         QVERIFY2(findings.empty(), describe(findings));
+}
+
+// An IncrementalValidator reruns the rules after a rename on the last run's topology and
+// traces; the findings are those of a fresh validation and name the new name.
+void tst_Rules::renameRevalidatesOnKeptTraces()
+{
+    auto loaded = io::loadDesignFile(
+        sourcePath("resources/samples/reference-tokyo.heiiki.json").toStdString());
+    QVERIFY(loaded.design);
+    Design design = std::move(*loaded.design);
+    // An inbound SSH rule: NET-009 names the security group by its name.
+    Element group = *design.element(Id("sg-work-endpoints"));
+    group.properties["inbound"].push_back(
+        {{"protocol", "tcp"}, {"fromPort", 22}, {"toPort", 22}, {"cidr", "10.20.0.0/16"}});
+    design.replaceElement(group);
+    const RuleRegistry registry = RuleRegistry::builtin();
+    IncrementalValidator validator(registry);
+    validator.attach(design);
+    QCOMPARE(validator.findings(design), validate(design, registry));
+    QCOMPARE(validator.runs(), 1);
+
+    group.name = "Renamed group";
+    design.replaceElement(group);
+    QVERIFY(!validator.isStale()); // a rename: no new topology or traces
+    const auto &renamed = validator.findings(design);
+    QCOMPARE(validator.runs(), 2);
+    QCOMPARE(renamed, validate(design, registry));
+    QVERIFY(std::any_of(renamed.begin(), renamed.end(), [](const Finding &f) {
+        return f.ruleId == "NET-009" && f.message.find("Renamed group") != std::string::npos;
+    }));
+
+    // Anything more than a name makes the result stale: a fresh context.
+    group.properties["inbound"].erase(group.properties["inbound"].size() - 1);
+    design.replaceElement(group);
+    QVERIFY(validator.isStale());
+    QCOMPARE(validator.findings(design), validate(design, registry));
+    validator.detach();
 }
 
 QTEST_APPLESS_MAIN(tst_Rules)

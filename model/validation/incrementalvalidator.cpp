@@ -31,7 +31,9 @@ void IncrementalValidator::detach()
 
 void IncrementalValidator::elementChanged(const Id &, std::string_view what)
 {
-    if (affectsValidation(what))
+    if (what == "name" || what == "name,geometry")
+        m_renamed = true;
+    else if (affectsValidation(what))
         m_stale = true;
 }
 
@@ -50,13 +52,19 @@ const std::vector<ScenarioResult> &IncrementalValidator::scenarios(const Design 
 void IncrementalValidator::refresh(const Design &design)
 {
     // A design it does not observe can have changed in any way.
-    if (!m_stale && &design == m_validated && &design == m_design)
+    const bool observed = &design == m_validated && &design == m_design;
+    if (!m_stale && observed && !m_renamed)
         return;
-    const ValidationContext context(design);
-    m_findings = validate(context, m_registry, m_threads);
-    m_scenarios = context.scenarios();
+    if (!m_stale && observed && m_context) {
+        m_context->forgetNames(); // renamed only: the verdicts stand, the texts do not
+    } else {
+        m_context.reset();
+        m_context = std::make_unique<ValidationContext>(design);
+    }
+    m_findings = validate(*m_context, m_registry, m_threads);
+    m_scenarios = m_context->scenarios();
     m_validated = &design;
-    m_stale = false;
+    m_stale = m_renamed = false;
     ++m_runs;
 }
 

@@ -5,15 +5,20 @@
 #include "finding.h"
 #include "ruleregistry.h"
 
+#include <memory>
 #include <vector>
 
 namespace heiiki::model {
 
+class ValidationContext;
+
 /// Keeps the last validation of one design and runs the rules again only after a change
 /// that can alter the findings. It observes the design it is attached to: moving or
 /// resizing an element (a "geometry" change, see affectsValidation()) leaves the result as
-/// it is; any other change to an element, and every change to links, policies, flows,
-/// settings or the whole design, makes it stale. results() then validates again, once.
+/// it is; renaming elements changes only texts, so the rules run again on the last run's
+/// context (topology and traces kept, ValidationContext::forgetNames()); any other change to
+/// an element, and every change to links, policies, flows, settings or the whole design,
+/// makes it stale. findings() then validates again, once.
 ///
 /// Not thread-safe: use it on the thread that changes the design (the UI validates a copy
 /// on a worker; it can ask affectsValidation() before it requests a run instead).
@@ -65,7 +70,10 @@ private:
     Design *m_design = nullptr;
     const Design *m_validated = nullptr;
     bool m_stale = true;
+    bool m_renamed = false; ///< elements were renamed, and nothing else changed
     int m_runs = 0;
+    /// The last run's context, kept for a run after renames only.
+    std::unique_ptr<ValidationContext> m_context;
     unsigned m_threads = 0;
     std::vector<Finding> m_findings;
     std::vector<ScenarioResult> m_scenarios;

@@ -240,8 +240,10 @@ struct SizeResult
     Series full;
     Series afterMove;
     Series afterEdit;
+    Series afterRename;
     int moveRuns = 0; ///< validations the IncrementalValidator ran for the moves
     int editRuns = 0; ///< … and for the edits
+    int renameRuns = 0; ///< … and for the renames
     size_t findings = 0;
 };
 
@@ -325,6 +327,16 @@ SizeResult benchSize(int target,
         return revalidate();
     });
     r.editRuns = validator.runs() - before;
+
+    // One element renamed: no verdict changes, the texts do; the rules run again on the last
+    // run's topology and traces.
+    before = validator.runs();
+    r.afterRename = measure(options.runs, options.budgetSeconds, [&](int run) {
+        design.element(moved)->name = "renamed " + std::to_string(run);
+        design.notifyElementChanged(moved, "name");
+        return revalidate();
+    });
+    r.renameRuns = validator.runs() - before;
     validator.detach();
     return r;
 }
@@ -348,8 +360,9 @@ void printSizes(const std::vector<SizeResult> &results)
     std::cout << "\n## Validation times (ms)\n\n"
               << "| elements | full: CPU median | CPU min | wall median | wall min"
                  " | CPU µs per element | after move: CPU median | wall median"
-                 " | after edit: CPU median | wall median | runs | validations after move/edit |\n"
-              << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+                 " | after edit: CPU median | wall median | after rename: CPU median | wall median"
+                 " | runs | validations after move/edit/rename |\n"
+              << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const auto &r : results)
         std::cout << "| " << count(r.elements) << " | " << fixed(r.full.cpuMedian(), 2) << " | "
                   << fixed(r.full.cpuMin(), 2) << " | " << fixed(r.full.median(), 2) << " | "
@@ -357,15 +370,20 @@ void printSizes(const std::vector<SizeResult> &results)
                   << fixed(1000 * r.full.cpuMedian() / static_cast<double>(r.elements), 2) << " | "
                   << fixed(r.afterMove.cpuMedian(), 2) << " | " << fixed(r.afterMove.median(), 2)
                   << " | " << fixed(r.afterEdit.cpuMedian(), 2) << " | "
-                  << fixed(r.afterEdit.median(), 2) << " | " << r.full.runs() << "/"
-                  << r.afterMove.runs() << "/" << r.afterEdit.runs() << " | " << r.moveRuns
-                  << "/" << r.editRuns << " |\n";
+                  << fixed(r.afterEdit.median(), 2) << " | "
+                  << fixed(r.afterRename.cpuMedian(), 2) << " | "
+                  << fixed(r.afterRename.median(), 2) << " | " << r.full.runs() << "/"
+                  << r.afterMove.runs() << "/" << r.afterEdit.runs() << "/"
+                  << r.afterRename.runs() << " | " << r.moveRuns << "/" << r.editRuns << "/"
+                  << r.renameRuns << " |\n";
     std::cout << "\nWall: steady clock, the time the architect waits; CPU: the process's CPU time, "
                  "all validation threads together. runs: full / after "
-                 "move / after edit. CPU µs per element stays flat when growth is linear. After "
-                 "move / edit: IncrementalValidator::findings() after one element moved / one "
-                 "security group rule edited; the last column counts the validations it ran "
-                 "(none after a move: no rule reads geometry).\n\n";
+                 "move / after edit / after rename. CPU µs per element stays flat when growth is "
+                 "linear. After move / edit / rename: IncrementalValidator::findings() after one "
+                 "element moved / one security group rule edited / one element renamed; the last "
+                 "column counts the validations it ran (none after a move: no rule reads "
+                 "geometry; after a rename the rules run on the last run's topology and "
+                 "traces).\n\n";
 }
 
 /// Each rule timed alone (a fresh ValidationContext, so it pays for the topology and the
