@@ -47,8 +47,8 @@ struct Gathered
 {
     std::vector<ContainerBatch> containers;
     std::vector<ColourBatch<QRectF>> nodes;
-    std::vector<const ElementItem *> overlays;
-    std::vector<QPointF> overlayOrigins;
+    /// Items with an overlay, and where they stand in the scene.
+    std::vector<std::pair<const ElementItem *, QPointF>> overlays;
 
     ContainerBatch &containerBatch(int depth, const ContainerLook &look)
     {
@@ -89,10 +89,8 @@ struct Gathered
         } else {
             return;
         }
-        if (element->hasOverlay()) {
-            overlays.push_back(element);
-            overlayOrigins.push_back(origin);
-        }
+        if (element->hasOverlay())
+            overlays.emplace_back(element, origin);
         for (const QGraphicsItem *child : item->childItems())
             gather(child, origin, depth + 1, exposed);
     }
@@ -142,11 +140,9 @@ void paintOverview(QPainter *painter, const DesignScene &scene, qreal detail,
         painter->drawRects(batch.shapes.data(), int(batch.shapes.size()));
     }
 
-    for (size_t i = 0; i < gathered.overlays.size(); ++i) {
-        painter->setWorldTransform(QTransform::fromTranslate(gathered.overlayOrigins[i].x(),
-                                                             gathered.overlayOrigins[i].y())
-                                   * view);
-        gathered.overlays[i]->paintOverlay(painter);
+    for (const auto &[item, origin] : gathered.overlays) {
+        painter->setWorldTransform(QTransform::fromTranslate(origin.x(), origin.y()) * view);
+        item->paintOverlay(painter);
     }
     painter->setWorldTransform(view);
 

@@ -177,6 +177,24 @@ void Design::removeElement(const Id &id)
         o->elementRemoved(gone);
 }
 
+bool changesOnly(std::string_view what, std::initializer_list<std::string_view> parts)
+{
+    while (!what.empty()) {
+        const size_t comma = what.find(',');
+        std::string_view part = what.substr(0, comma);
+        while (!part.empty() && part.front() == ' ')
+            part.remove_prefix(1);
+        while (!part.empty() && part.back() == ' ')
+            part.remove_suffix(1);
+        if (!part.empty() && std::find(parts.begin(), parts.end(), part) == parts.end())
+            return false;
+        if (comma == std::string_view::npos)
+            break;
+        what.remove_prefix(comma + 1);
+    }
+    return true;
+}
+
 bool Design::replaceElement(const Element &element)
 {
     Element *current = this->element(element.id);
@@ -188,26 +206,22 @@ bool Design::replaceElement(const Element &element)
             what += ',';
         what += part;
     };
-    if (current->name != element.name)
-        note("name");
-    if (current->parent != element.parent)
-        note("parent");
-    if (current->properties != element.properties)
-        note("properties");
-    if (current->geometry != element.geometry)
-        note("geometry");
-    if (current->kind != element.kind)
-        note("kind");
+    // Each part that differs is assigned alone: what did not change stays where it is (a
+    // validation kept across a rename still reads the properties, see
+    // DesignMirror::onlyNamesChanged()).
+    const auto update = [&note](auto &mine, const auto &theirs, const char *part) {
+        if (mine != theirs) {
+            mine = theirs;
+            note(part);
+        }
+    };
+    update(current->name, element.name, "name");
+    update(current->parent, element.parent, "parent");
+    update(current->properties, element.properties, "properties");
+    update(current->geometry, element.geometry, "geometry");
+    update(current->kind, element.kind, "kind");
     if (what.empty())
         return true;
-    if (what == "name" || what == "geometry" || what == "name,geometry") {
-        // The properties stay where they are: a validation kept across a rename (see
-        // DesignMirror::onlyNamesChanged()) still reads them.
-        current->name = element.name;
-        current->geometry = element.geometry;
-    } else {
-        *current = element;
-    }
     notifyElementChanged(element.id, what);
     return true;
 }

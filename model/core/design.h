@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,6 +102,11 @@ struct Flow
     bool mustSucceed = true; ///< false: the flow must be impossible
     std::string via;         ///< "" or "session-manager"
 };
+
+/// True when every part of \a what (the comma-separated parts an element change names, as
+/// DesignObserver::elementChanged() passes them: "name", "geometry", "properties" …) is one
+/// of \a parts; true for an empty \a what.
+bool changesOnly(std::string_view what, std::initializer_list<std::string_view> parts);
 
 /// Receives the model's change announcements. Views and the UI adapter implement it.
 class DesignObserver

@@ -110,7 +110,7 @@ void DesignMirror::attach(Design *source)
 void DesignMirror::elementChanged(const Id &id, std::string_view what)
 {
     m_elements.insert(id);
-    if (what != "name" && what != "geometry" && what != "name,geometry")
+    if (!changesOnly(what, {"name", "geometry"}))
         m_notOnlyNames = true;
 }
 

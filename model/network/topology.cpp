@@ -56,8 +56,22 @@ Topology::~Topology() = default;
 
 Topology::Topology(const Design &design)
     : m_design(design)
-    , m_kinds(design)
+    , m_ownKinds(std::make_unique<KindIndex>(design))
+    , m_kinds(*m_ownKinds)
 {
+    build();
+}
+
+Topology::Topology(const Design &design, const KindIndex &kinds)
+    : m_design(design)
+    , m_kinds(kinds)
+{
+    build();
+}
+
+void Topology::build()
+{
+    const Design &design = m_design;
     // VPCs.
     for (const Element *e : m_kinds(ElementKind::Vpc)) {
         VpcInfo info;

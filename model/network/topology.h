@@ -181,6 +181,9 @@ class Topology
 {
 public:
     explicit Topology(const Design &design);
+    /// The same, with \a design's elements by kind made already (by a ValidationContext);
+    /// \a kinds must outlive the topology.
+    Topology(const Design &design, const KindIndex &kinds);
     Topology(const Topology &) = delete;
     Topology &operator=(const Topology &) = delete;
     ~Topology();
@@ -240,6 +243,8 @@ public:
 private:
     void addInterface(const Element *element, const Element *subnet, std::optional<Cidr> address,
                       bool publicIp, std::vector<const Element *> groups);
+    /// Compiles the design (both constructors).
+    void build();
     void resolve();
 
     struct AddressKey
@@ -261,7 +266,8 @@ private:
     void buildSourceClasses();
 
     const Design &m_design;
-    KindIndex m_kinds;
+    std::unique_ptr<KindIndex> m_ownKinds; ///< when no one handed the topology its kinds
+    const KindIndex &m_kinds;
     std::vector<SubnetInfo> m_subnets;
     std::vector<VpcInfo> m_vpcs;
     std::vector<TgwInfo> m_tgws;

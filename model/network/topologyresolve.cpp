@@ -40,27 +40,22 @@ void Topology::resolve()
         if (s.nacl && aclIndex.emplace(s.nacl, m_acls.size()).second)
             m_acls.push_back(AclRules::compile(*s.nacl));
 
-    // Network Firewalls.
+    // Network Firewalls: those of the VPCs in VPC order, then any other.
+    const auto compileFirewall = [this](const Element *f) {
+        if (m_firewallIndex.find(f))
+            return;
+        FirewallInfo info{FirewallRules::compile(*f), {}};
+        for (const auto &sid : f->property("subnets"))
+            if (const SubnetInfo *si = subnet(Id(str(sid))))
+                info.endpoints.push_back(si);
+        m_firewallIndex.tryEmplace(f, m_firewalls.size());
+        m_firewalls.push_back(std::move(info));
+    };
     for (const VpcInfo &vpc : m_vpcs)
-        for (const Element *f : vpc.firewalls) {
-            if (m_firewallIndex.find(f))
-                continue;
-            FirewallInfo info{FirewallRules::compile(*f), {}};
-            for (const auto &sid : f->property("subnets"))
-                if (const SubnetInfo *si = subnet(Id(str(sid))))
-                    info.endpoints.push_back(si);
-            m_firewallIndex.tryEmplace(f, m_firewalls.size());
-            m_firewalls.push_back(std::move(info));
-        }
-    for (const Element *e : m_kinds(ElementKind::NetworkFirewall))
-        if (!m_firewallIndex.find(e)) {
-            FirewallInfo info{FirewallRules::compile(*e), {}};
-            for (const auto &sid : e->property("subnets"))
-                if (const SubnetInfo *si = subnet(Id(str(sid))))
-                    info.endpoints.push_back(si);
-            m_firewallIndex.tryEmplace(e, m_firewalls.size());
-            m_firewalls.push_back(std::move(info));
-        }
+        for (const Element *f : vpc.firewalls)
+            compileFirewall(f);
+    for (const Element *f : m_kinds(ElementKind::NetworkFirewall))
+        compileFirewall(f);
 
     // VPC endpoints.
     for (const Element *e : m_kinds(ElementKind::VpcEndpoint)) {

@@ -31,9 +31,11 @@ void IncrementalValidator::detach()
 
 void IncrementalValidator::elementChanged(const Id &, std::string_view what)
 {
-    if (what == "name" || what == "name,geometry")
+    if (!affectsValidation(what))
+        return;
+    if (changesOnly(what, {"name", "geometry"}))
         m_renamed = true;
-    else if (affectsValidation(what))
+    else
         m_stale = true;
 }
 

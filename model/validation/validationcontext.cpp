@@ -62,7 +62,7 @@ ValidationContext::Traced *ValidationContext::Shard::holderOf(
 const network::Topology &ValidationContext::topology() const
 {
     std::call_once(m_topologyOnce,
-                   [this] { m_topology = std::make_unique<network::Topology>(m_design); });
+                   [this] { m_topology = std::make_unique<network::Topology>(m_design, m_kinds); });
     return *m_topology;
 }
 

@@ -99,20 +99,7 @@ std::vector<Finding> validate(const ValidationContext &context, const RuleRegist
 
 bool affectsValidation(std::string_view what)
 {
-    while (!what.empty()) {
-        const size_t comma = what.find(',');
-        std::string_view part = what.substr(0, comma);
-        while (!part.empty() && part.front() == ' ')
-            part.remove_prefix(1);
-        while (!part.empty() && part.back() == ' ')
-            part.remove_suffix(1);
-        if (!part.empty() && part != "geometry")
-            return true;
-        if (comma == std::string_view::npos)
-            break;
-        what.remove_prefix(comma + 1);
-    }
-    return false;
+    return !changesOnly(what, {"geometry"});
 }
 
 FindingSummary summarize(const std::vector<Finding> &findings)
