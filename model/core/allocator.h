@@ -14,8 +14,9 @@ std::string allocatorDescription();
 /// pages back to the system shortly after (mimalloc's `allow_decommit` off). A validation of a
 /// large design frees tens of megabytes that the next one, or its own next phase, allocates
 /// again; giving the pages back and faulting them in anew doubled the time of a validation of
-/// 50,000 elements. The process then keeps the most memory it used at once. validate() calls
-/// it; the first call does the work; nothing to do with the system allocator.
+/// 50,000 elements. The process then keeps the most memory it used at once. Every
+/// ValidationContext calls it; the first call does the work; nothing to do with the system
+/// allocator.
 void keepFreedMemory();
 
 /// True when `malloc` and `operator new` in this process is served by the allocator Heiiki was linked with, not
