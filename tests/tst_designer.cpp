@@ -207,7 +207,7 @@ private slots:
                                                     QStringLiteral("Edit")));
         } else if (command == QLatin1String("policy")) {
             model::PolicyDocument after = *design.policy(Id("pol-ii-endpoint-company-only"));
-            after.document["Statement"] = nlohmann::json::array();
+            after.document["Statement"] = heiiki::Json::array();
             stack->push(new ui::EditPolicyCommand(m_document.get(), *design.policy(after.id), after,
                                                   QStringLiteral("Edit policy")));
         } else if (command == QLatin1String("settings")) {

@@ -22,7 +22,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <map>
 
@@ -491,7 +491,7 @@ void TestExport::bundleFolderAndZipFromTheCommand()
     QVERIFY2(!errors.contains("warning"), errors.constData());
     const QByteArray manifest = tests::readBytes(folder + "/manifest.json");
     QVERIFY(!manifest.isEmpty());
-    const auto files = nlohmann::json::parse(manifest.toStdString()).at("files");
+    const auto files = heiiki::Json::parse(manifest.toStdString()).at("files");
     QVERIFY(files.size() > 5);
     for (const auto &file : files) {
         const QString path = QString::fromStdString(file.at("path").get<std::string>());

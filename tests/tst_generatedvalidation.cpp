@@ -20,7 +20,7 @@
 
 using namespace heiiki;
 using namespace heiiki::model;
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 

@@ -13,7 +13,7 @@
 
 #include <QtTest>
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <functional>
 #include <map>
@@ -23,7 +23,7 @@
 using namespace heiiki::model::iam;
 using heiiki::tests::readBytes;
 using heiiki::tests::sourcePath;
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 

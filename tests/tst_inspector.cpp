@@ -33,8 +33,8 @@
 
 #include <memory>
 
-/// JSON as text, for QCOMPARE (which cannot take nlohmann::json itself).
-std::string dumped(const nlohmann::json &value)
+/// JSON as text, for QCOMPARE (which cannot take heiiki::Json itself).
+std::string dumped(const heiiki::Json &value)
 {
     return value.dump();
 }
@@ -186,7 +186,7 @@ void TestInspector::badCidrIsRefused()
     typeAndReturn(cidr->lineEdit(), text);
     QCOMPARE(f.steps(), before);
     QCOMPARE(dumped(f.element("subnet-work-a-private").properties.at("cidr")),
-             dumped(nlohmann::json("10.20.1.0/24")));
+             dumped(heiiki::Json("10.20.1.0/24")));
     QVERIFY2(cidr->refusal().contains(reason), qPrintable(cidr->refusal()));
     QVERIFY(cidr->refusal().contains(text));
     // What the user typed stays, to be corrected.
@@ -206,7 +206,7 @@ void TestInspector::goodCidrIsOneStep()
     QCOMPARE(f.steps(), before + 1);
     QVERIFY(cidr->refusal().isEmpty());
     QCOMPARE(dumped(f.element("subnet-work-a-private").properties.at("cidr")),
-             dumped(nlohmann::json("10.20.3.0/24")));
+             dumped(heiiki::Json("10.20.3.0/24")));
 }
 
 void TestInspector::listEntryIsCheckedBeforeItIsAdded()
@@ -228,7 +228,7 @@ void TestInspector::listEntryIsCheckedBeforeItIsAdded()
     QTest::mouseClick(cidrs->findChild<QToolButton *>(QStringLiteral("add")), Qt::LeftButton);
     QCOMPARE(f.steps(), before + 1);
     QCOMPARE(dumped(f.element("vpc-workload").properties.at("cidrs")),
-             dumped(nlohmann::json({"10.20.0.0/16", "10.21.0.0/16"})));
+             dumped(heiiki::Json({"10.20.0.0/16", "10.21.0.0/16"})));
     QCOMPARE(cidrs->listWidget()->count(), 2);
     QVERIFY(cidrs->entryField()->text().isEmpty());
 }
@@ -264,7 +264,7 @@ void TestInspector::badTableCellIsRefused()
     Fixture f;
     f.select("subnet-work-a-private");
     auto *routes = f.editor<ui::TablePropertyEditor>("routes");
-    const nlohmann::json before = f.element("subnet-work-a-private").properties;
+    const heiiki::Json before = f.element("subnet-work-a-private").properties;
     const int steps = f.steps();
     routes->editCell(
         0, 0, ui::TableCellDelegate::parseCell(routes->column(0), QStringLiteral("10.0.0.0/33")));
@@ -279,7 +279,7 @@ void TestInspector::badTableCellIsRefused()
     QCOMPARE(f.steps(), steps + 1);
     QCOMPARE(
         dumped(f.element("subnet-work-a-private").properties.at("routes")[0].at("destination")),
-        dumped(nlohmann::json("10.99.0.0/16")));
+        dumped(heiiki::Json("10.99.0.0/16")));
     QVERIFY(routes->refusal().isEmpty());
 
     // A port past 65535 is refused with the range AWS allows.
@@ -332,7 +332,7 @@ void TestInspector::clearingAPropertyUnsetsIt()
     auto *path = f.editor<ui::TextPropertyEditor>("path");
     typeAndReturn(path->lineEdit(), QString());
     QVERIFY(!f.element("iam-role-ssm").properties.contains("path"));
-    QCOMPARE(dumped(f.element("iam-role-ssm").property("path")), dumped(nlohmann::json("/")));
+    QCOMPARE(dumped(f.element("iam-role-ssm").property("path")), dumped(heiiki::Json("/")));
     QCOMPARE(path->lineEdit()->placeholderText(), QStringLiteral("/"));
 }
 
@@ -357,7 +357,7 @@ void TestInspector::accountIdMustBeADesignAccount()
     emit account->comboBox()->activated(1);
     QCOMPARE(f.steps(), before + 1);
     QCOMPARE(dumped(f.element("account-a").properties.at("accountId")),
-             dumped(nlohmann::json("222222222222")));
+             dumped(heiiki::Json("222222222222")));
 }
 
 void TestInspector::refreshesInPlaceOnUndo()
@@ -400,7 +400,7 @@ void TestInspector::editsALink()
     appliance->checkBox()->click();
     QCOMPARE(f.steps(), before + 1);
     QCOMPARE(dumped(f.document->design().link(attachment)->property("applianceMode")),
-             dumped(nlohmann::json(!was)));
+             dumped(heiiki::Json(!was)));
     f.document->undoStack()->undo();
     QCOMPARE(appliance->checkBox()->isChecked(), was);
 }

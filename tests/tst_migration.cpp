@@ -11,7 +11,7 @@
 using namespace heiiki::model;
 using heiiki::tests::readText;
 using heiiki::tests::sourcePath;
-using nlohmann::json;
+using json = heiiki::Json;
 
 class tst_Migration : public QObject
 {

@@ -14,7 +14,7 @@
 #include <set>
 
 using namespace heiiki::model;
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 

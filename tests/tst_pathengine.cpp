@@ -14,7 +14,7 @@
 #include <map>
 
 using namespace heiiki::model;
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 
@@ -410,10 +410,10 @@ QByteArray describe(const network::PathResult &path)
 }
 
 /// The ids of the design objects a path went through.
-template<typename T> QStringList ids(const std::vector<const T *> &list)
+template<typename List> QStringList ids(const List &list)
 {
     QStringList out;
-    for (const T *object : list)
+    for (const auto *object : list)
         out << QString::fromStdString(object->id.str());
     return out;
 }

@@ -21,7 +21,7 @@
 
 using namespace heiiki::model;
 using namespace heiiki::model::exporting;
-using nlohmann::json;
+using json = heiiki::Json;
 namespace fs = std::filesystem;
 
 namespace {

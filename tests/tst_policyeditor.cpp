@@ -25,8 +25,8 @@
 
 #include <memory>
 
-/// JSON as text, for QCOMPARE (which cannot take nlohmann::json itself).
-std::string dumped(const nlohmann::json &value)
+/// JSON as text, for QCOMPARE (which cannot take heiiki::Json itself).
+std::string dumped(const heiiki::Json &value)
 {
     return value.dump();
 }
@@ -115,7 +115,7 @@ void TestPolicyEditor::showsThePolicy()
 {
     Fixture f;
     f.editor->setPolicy(Id(kPolicyI));
-    const auto parsed = nlohmann::json::parse(f.editor->textEdit()->toPlainText().toStdString());
+    const auto parsed = heiiki::Json::parse(f.editor->textEdit()->toPlainText().toStdString());
     QCOMPARE(dumped(parsed), dumped(f.policy(kPolicyI).document));
     QVERIFY(!f.editor->isModified());
     QCOMPARE(f.editor->lintResult().errorCount(), 0);
@@ -165,7 +165,7 @@ void TestPolicyEditor::invalidJsonIsNeverApplied()
 {
     Fixture f;
     f.editor->setPolicy(Id(kPolicyI));
-    const nlohmann::json before = f.policy(kPolicyI).document;
+    const heiiki::Json before = f.policy(kPolicyI).document;
     const int steps = f.steps();
     f.setText(QString::fromLatin1(kMissingComma));
     f.editor->lintNow();
@@ -192,7 +192,7 @@ void TestPolicyEditor::applyIsOneStep()
 {
     Fixture f;
     f.editor->setPolicy(Id(kPolicyI));
-    const nlohmann::json before = f.policy(kPolicyI).document;
+    const heiiki::Json before = f.policy(kPolicyI).document;
     QString text = f.editor->textEdit()->toPlainText();
     text.replace(QStringLiteral("AssumeTheCompanySsmRoleOnly"), QStringLiteral("Renamed"));
     f.setText(text);
@@ -201,7 +201,7 @@ void TestPolicyEditor::applyIsOneStep()
     QTest::mouseClick(f.editor->findChild<QPushButton *>(QStringLiteral("apply")), Qt::LeftButton);
     QCOMPARE(f.steps(), steps + 1);
     QCOMPARE(dumped(f.policy(kPolicyI).document["Statement"][0]["Sid"]),
-             dumped(nlohmann::json("Renamed")));
+             dumped(heiiki::Json("Renamed")));
     QVERIFY(!f.editor->isModified());
     QVERIFY(!f.editor->apply() || f.steps() == steps + 1);
     f.document->undoStack()->undo();
@@ -220,7 +220,7 @@ void TestPolicyEditor::leavingTheFieldApplies()
     QApplication::sendEvent(f.editor->textEdit(), &out);
     QCOMPARE(f.steps(), steps + 1);
     QCOMPARE(dumped(f.policy(kPolicyI).document["Statement"][0]["Sid"]),
-             dumped(nlohmann::json("OnLeave")));
+             dumped(heiiki::Json("OnLeave")));
 
     // Not JSON: leaving changes nothing.
     f.setText(QString::fromLatin1(kMissingComma));

@@ -15,7 +15,7 @@
 
 using namespace heiiki::model;
 using namespace heiiki::model::iam;
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 

@@ -230,7 +230,7 @@ void TestReport::htmlHoldsEverything()
     for (const auto &policy : design.policies()) {
         QVERIFY2(text.contains(QString::fromStdString(policy->name)), policy->name.c_str());
         // The document in full: every statement's Sid, when it has one.
-        for (const auto &statement : policy->document.value("Statement", nlohmann::json())) {
+        for (const auto &statement : policy->document.value("Statement", heiiki::Json())) {
             const std::string sid = statement.is_object() ? statement.value("Sid", "") : "";
             QVERIFY2(text.contains(QString::fromStdString(sid)), sid.c_str());
         }

@@ -30,6 +30,7 @@ private slots:
     void saveIntoMissingFolder();
     void mirrorFollowsEdits();
     void lookupsFollowAddsAndRemovals();
+    void objectsKeepKeyOrder();
 };
 
 namespace {
@@ -60,7 +61,7 @@ Design buildDesign()
     auto add = [&](const char *id,
                    ElementKind kind,
                    const char *parent,
-                   nlohmann::json props,
+                   heiiki::Json props,
                    std::optional<Geometry> geometry = std::nullopt) {
         Element e;
         e.id = Id(id);
@@ -72,7 +73,7 @@ Design buildDesign()
         d.addElement(std::move(e));
     };
     using EK = ElementKind;
-    using json = nlohmann::json;
+    using json = heiiki::Json;
     add("acct-b", EK::Account, nullptr, {{"accountId", "222222222222"}}, Geometry{0, 0, 1200, 800});
     add("tokyo", EK::Region, "acct-b", {{"region", "ap-northeast-1"}}, Geometry{20, 40, 1100, 700});
     add("vpc-spoke",
@@ -238,7 +239,7 @@ void tst_RoundTrip::builtDesign()
         QCOMPARE(b.geometry, a.geometry);
     }
     QCOMPARE(d.regionOf(Id("ec2-work")), std::string("ap-northeast-1"));
-    QCOMPARE(d.link(Id("att-spoke"))->property("applianceMode"), nlohmann::json(true));
+    QCOMPARE(d.link(Id("att-spoke"))->property("applianceMode"), heiiki::Json(true));
     QCOMPARE(d.link(Id("att-spoke"))->name, std::string("spoke attachment"));
     QCOMPARE(d.link(Id("link-trust"))->to, Id("pol-trust"));
     QVERIFY(d.policy(Id("pol-trust")) && d.policy(Id("pol-trust"))->type == PolicyType::Trust);
@@ -349,7 +350,7 @@ void tst_RoundTrip::mirrorFollowsEdits()
     Element renamed = *design.elements()[5];
     renamed.name = "renamed";
     const Element *copied = mirror.copy().element(renamed.id);
-    const nlohmann::json *values = &copied->properties;
+    const heiiki::Json *values = &copied->properties;
     const auto firstValue = copied->properties.empty() ? nullptr : &*copied->properties.begin();
     design.replaceElement(renamed);
     QVERIFY(mirror.isBehind());
@@ -505,6 +506,76 @@ void tst_RoundTrip::lookupsFollowAddsAndRemovals()
     const Design copy = design;
     for (const auto &id : present)
         QCOMPARE(copy.element(Id(id)), copy.elements()[copy.elementIndex(Id(id))].get());
+}
+
+void tst_RoundTrip::objectsKeepKeyOrder()
+{
+    // Heiiki's JSON objects (heiiki::SortedMap) keep their members in key order whatever
+    // order they were set in: a file lists them sorted, and objects with the same members are
+    // equal.
+    using heiiki::Json;
+    Json a = Json::object();
+    a["zone"] = "ap-northeast-1a";
+    a["cidr"] = "10.0.0.0/24";
+    a["routes"] = Json::array({Json{{"target", "tgw-1"}, {"destination", "0.0.0.0/0"}}});
+    a["name"] = "app";
+    QCOMPARE(a.dump(), std::string(R"({"cidr":"10.0.0.0/24","name":"app","routes":[{"destination":)"
+                                   R"("0.0.0.0/0","target":"tgw-1"}],"zone":"ap-northeast-1a"})"));
+    const Json b = Json::parse(
+        R"({"routes":[{"destination":"0.0.0.0/0","target":"tgw-1"}],"name":"app","zone":)"
+        R"("ap-northeast-1a","cidr":"10.0.0.0/24"})");
+    QVERIFY(a == b);
+    QCOMPARE(b.dump(), a.dump());
+
+    // Found by any kind of string; a member set again is replaced, not added twice.
+    QCOMPARE(a.find(std::string_view("name"))->get<std::string>(), std::string("app"));
+    QVERIFY(a.contains("zone"));
+    QVERIFY(!a.contains("zones"));
+    a["name"] = "web";
+    QCOMPARE(a.size(), size_t(4));
+    QCOMPARE(a.value("name", ""), std::string("web"));
+
+    // Removing a member in the middle keeps the others, in order.
+    QCOMPARE(a.erase("name"), size_t(1));
+    QCOMPARE(a.erase("name"), size_t(0));
+    std::vector<std::string> keys;
+    for (auto it = a.begin(); it != a.end(); ++it)
+        keys.push_back(it.key());
+    QCOMPARE(keys, (std::vector<std::string>{"cidr", "routes", "zone"}));
+
+    // A design file whose properties were edited out of order loads, and saves as it was.
+    const QString path = samplePaths().front();
+    const std::string canonical = readBytes(path).toStdString();
+    Json file = Json::parse(canonical);
+    size_t reordered = 0;
+    std::string text = "{";
+    for (auto member = file.begin(); member != file.end(); ++member) {
+        text += (text.size() > 1 ? "," : "") + Json(member.key()).dump() + ":";
+        if (member.key() != "elements") {
+            text += member.value().dump();
+            continue;
+        }
+        text += "[";
+        for (const Json &element : member.value()) {
+            std::vector<std::string> names;
+            for (auto it = element.begin(); it != element.end(); ++it)
+                names.push_back(it.key());
+            std::string object;
+            for (auto name = names.rbegin(); name != names.rend(); ++name)
+                object += (object.empty() ? "{" : ",") + Json(*name).dump() + ":"
+                          + element[*name].dump();
+            text += (text.back() == '[' ? "" : ",") + object + "}";
+            reordered += names.size() > 1;
+        }
+        text += "]";
+    }
+    text += "}";
+    QVERIFY(reordered > 0);
+    QVERIFY(text != Json::parse(text).dump());
+    const auto loaded = io::loadDesignFromText(text);
+    QVERIFY2(loaded.errors.empty(), describe(loaded.errors));
+    QCOMPARE(QByteArray::fromStdString(io::designToText(*loaded.design)),
+             QByteArray::fromStdString(canonical));
 }
 
 QTEST_APPLESS_MAIN(tst_RoundTrip)

@@ -18,7 +18,7 @@
 
 using namespace heiiki::model;
 using heiiki::tests::sourcePath;
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 

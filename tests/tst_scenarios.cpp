@@ -13,7 +13,7 @@
 #include <QtTest>
 
 using namespace heiiki::model;
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 

@@ -21,7 +21,7 @@ using namespace heiiki::model;
 using heiiki::tests::readText;
 using heiiki::tests::samplePaths;
 using heiiki::tests::sourcePath;
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 
@@ -171,7 +171,7 @@ private:
     std::vector<std::pair<std::string, std::string>> schemaErrors(const json &document) const;
     static QByteArray show(const std::vector<std::pair<std::string, std::string>> &errors);
 
-    json m_schemaDocument;
+    nlohmann::json m_schemaDocument; // valijson's adapter reads nlohmann's own json type
     std::unique_ptr<valijson::Schema> m_schema;
 };
 
@@ -180,7 +180,7 @@ void tst_Schema::initTestCase()
     const QString path = sourcePath("resources/schema/heiiki-design.schema.json");
     QVERIFY2(QFile::exists(path), qPrintable(path + " is missing"));
     try {
-        m_schemaDocument = json::parse(readText(path));
+        m_schemaDocument = nlohmann::json::parse(readText(path));
         m_schema = std::make_unique<valijson::Schema>();
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
         parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(m_schemaDocument), *m_schema);
@@ -194,7 +194,8 @@ tst_Schema::schemaErrors(const json &document) const
 {
     valijson::Validator validator;
     valijson::ValidationResults results;
-    if (validator.validate(*m_schema, valijson::adapters::NlohmannJsonAdapter(document), &results))
+    const nlohmann::json plain(document);
+    if (validator.validate(*m_schema, valijson::adapters::NlohmannJsonAdapter(plain), &results))
         return {};
     std::vector<std::pair<std::string, std::string>> errors;
     valijson::ValidationResults::Error error;

@@ -9,12 +9,12 @@
 
 #include <QtTest>
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <algorithm>
 
 using namespace heiiki::model::iam;
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 

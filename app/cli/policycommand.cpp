@@ -9,7 +9,7 @@
 #include <QCoreApplication>
 #include <QFile>
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <cstdio>
 #include <fstream>
@@ -66,10 +66,10 @@ int runCheck(const QStringList &args)
     std::string text;
     if (!readFile(file, text))
         return 2;
-    nlohmann::json doc;
+    heiiki::Json doc;
     try {
-        doc = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error &e) {
+        doc = heiiki::Json::parse(text);
+    } catch (const heiiki::Json::parse_error &e) {
         const auto pos = model::io::JsonLocator::positionOf(text, e.byte > 0 ? e.byte - 1 : 0);
         printErr(QStringLiteral("%1:%2:%3: %4\n")
                      .arg(file)
@@ -81,7 +81,7 @@ int runCheck(const QStringList &args)
     // A document that names a Principal is a resource-based policy.
     if (doc.is_object() && doc.contains("Statement")) {
         const auto &st = doc["Statement"];
-        auto hasPrincipal = [](const nlohmann::json &s) {
+        auto hasPrincipal = [](const heiiki::Json &s) {
             return s.is_object() && (s.contains("Principal") || s.contains("NotPrincipal"));
         };
         if ((st.is_object() && hasPrincipal(st))
@@ -131,13 +131,13 @@ int runSimulate(const QStringList &args)
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
         try {
-            const auto c = nlohmann::json::parse(line);
+            const auto c = heiiki::Json::parse(line);
             const auto &req = c.at("request");
             std::vector<std::pair<std::string, std::vector<std::string>>> keys;
             if (auto ctx = req.find("context"); ctx != req.end() && ctx->is_object())
                 for (auto it = ctx->begin(); it != ctx->end(); ++it) {
                     std::vector<std::string> values;
-                    auto add = [&](const nlohmann::json &v) {
+                    auto add = [&](const heiiki::Json &v) {
                         values.push_back(v.is_string() ? v.get<std::string>() : v.dump());
                     };
                     if (it->is_array())
@@ -152,14 +152,14 @@ int runSimulate(const QStringList &args)
                                                      req.value("resource", std::string("*")),
                                                      std::move(keys));
             std::vector<std::unique_ptr<model::iam::Policy>> owned;
-            auto parse = [&](const nlohmann::json &doc, DocumentKind kind) {
+            auto parse = [&](const heiiki::Json &doc, DocumentKind kind) {
                 auto r = model::iam::parsePolicy(doc, kind);
                 owned.push_back(std::make_unique<model::iam::Policy>(
                     r.policy ? std::move(*r.policy) : model::iam::Policy()));
                 return owned.back().get();
             };
             model::iam::PolicySet set;
-            for (const auto &doc : c.value("identityPolicies", nlohmann::json::array()))
+            for (const auto &doc : c.value("identityPolicies", heiiki::Json::array()))
                 set.identity.push_back(parse(doc, DocumentKind::Identity));
             auto optional = [&](const char *name, DocumentKind kind) -> model::iam::Policy * {
                 auto it = c.find(name);
@@ -169,7 +169,7 @@ int runSimulate(const QStringList &args)
             set.endpoint = optional("endpointPolicy", DocumentKind::Resource);
             set.session = optional("sessionPolicy", DocumentKind::Identity);
             set.permissionsBoundary = optional("permissionsBoundary", DocumentKind::Identity);
-            for (const auto &doc : c.value("scps", nlohmann::json::array()))
+            for (const auto &doc : c.value("scps", heiiki::Json::array()))
                 set.scps.push_back(parse(doc, DocumentKind::Identity));
             const auto result = model::iam::evaluate(request, set);
             out += c.value("name", std::to_string(lineNo)) + '\t'

@@ -5,7 +5,7 @@
 
 namespace heiiki::model {
 
-using nlohmann::json;
+using json = heiiki::Json;
 using EK = ElementKind;
 using LK = LinkKind;
 using PT = PropertyType;

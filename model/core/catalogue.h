@@ -2,7 +2,7 @@
 
 #include "kinds.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <span>
 #include <optional>
@@ -39,7 +39,7 @@ struct PropertySpec
 {
     std::string name;
     PropertyType type = PropertyType::String;
-    nlohmann::json defaultValue; ///< null: no default; the property is absent unless set
+    heiiki::Json defaultValue; ///< null: no default; the property is absent unless set
     std::string label;
     std::vector<std::string> enumValues;
     std::vector<ElementKind> refKinds;

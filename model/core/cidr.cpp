@@ -32,58 +32,84 @@ bool less(const std::array<uint64_t, 2> &a, const std::array<uint64_t, 2> &b)
 
 } // namespace
 
-std::optional<Cidr> Cidr::parse(std::string_view text, std::string *error)
+namespace {
+
+/// The network \a address / \a prefix, or why it is none. inet_pton wants a terminated
+/// string: the address is copied into a buffer on the stack (the longest IPv6 text form is
+/// 45 characters), so that parsing allocates nothing.
+bool parseParts(std::string_view address, int prefix, std::string *error, Cidr::Family *family,
+                std::array<uint64_t, 2> *first)
 {
-    auto fail = [&](const char *why) -> std::optional<Cidr> {
+    auto fail = [&](const char *why) {
         if (error)
             *error = why;
-        return std::nullopt;
+        return false;
     };
-    const auto slash = text.find('/');
-    if (slash == std::string_view::npos)
-        return fail("missing '/prefix' (write e.g. 10.0.0.0/16)");
-    const std::string address(text.substr(0, slash));
-    const std::string_view prefixText = text.substr(slash + 1);
-    int prefix = -1;
-    auto [ptr, ec] = std::from_chars(prefixText.data(), prefixText.data() + prefixText.size(),
-                                     prefix);
-    if (prefixText.empty() || ec != std::errc() || ptr != prefixText.data() + prefixText.size())
-        return fail("the prefix length is not a number");
-
-    Cidr cidr;
+    char text[64];
+    if (address.size() >= sizeof text || address.find('\0') != std::string_view::npos)
+        return fail("the address is not an IPv4 or IPv6 address");
+    std::memcpy(text, address.data(), address.size());
+    text[address.size()] = '\0';
     in_addr v4{};
     in6_addr v6{};
-    if (inet_pton(AF_INET, address.c_str(), &v4) == 1) {
+    if (inet_pton(AF_INET, text, &v4) == 1) {
         if (prefix < 0 || prefix > 32)
             return fail("an IPv4 prefix length must be 0 to 32");
-        cidr.m_family = Family::V4;
-        cidr.m_first = {0, ntohl(v4.s_addr)};
-    } else if (inet_pton(AF_INET6, address.c_str(), &v6) == 1) {
+        *family = Cidr::Family::V4;
+        *first = {0, ntohl(v4.s_addr)};
+    } else if (inet_pton(AF_INET6, text, &v6) == 1) {
         if (prefix < 0 || prefix > 128)
             return fail("an IPv6 prefix length must be 0 to 128");
-        cidr.m_family = Family::V6;
+        *family = Cidr::Family::V6;
         uint64_t hi = 0, lo = 0;
         for (int i = 0; i < 8; ++i)
             hi = (hi << 8) | v6.s6_addr[i];
         for (int i = 8; i < 16; ++i)
             lo = (lo << 8) | v6.s6_addr[i];
-        cidr.m_first = {hi, lo};
+        *first = {hi, lo};
     } else {
         return fail("the address is not an IPv4 or IPv6 address");
     }
-    cidr.m_prefix = prefix;
-    const auto host = maskFor(cidr.m_family, prefix);
-    if ((cidr.m_first[0] & host[0]) || (cidr.m_first[1] & host[1]))
+    const auto host = maskFor(*family, prefix);
+    if (((*first)[0] & host[0]) || ((*first)[1] & host[1]))
         return fail("host bits are set: the network address must end in zero bits");
+    return true;
+}
+
+} // namespace
+
+std::optional<Cidr> Cidr::parse(std::string_view text, std::string *error)
+{
+    const auto slash = text.find('/');
+    if (slash == std::string_view::npos) {
+        if (error)
+            *error = "missing '/prefix' (write e.g. 10.0.0.0/16)";
+        return std::nullopt;
+    }
+    const std::string_view prefixText = text.substr(slash + 1);
+    int prefix = -1;
+    auto [ptr, ec] = std::from_chars(prefixText.data(), prefixText.data() + prefixText.size(),
+                                     prefix);
+    if (prefixText.empty() || ec != std::errc() || ptr != prefixText.data() + prefixText.size()) {
+        if (error)
+            *error = "the prefix length is not a number";
+        return std::nullopt;
+    }
+    Cidr cidr;
+    if (!parseParts(text.substr(0, slash), prefix, error, &cidr.m_family, &cidr.m_first))
+        return std::nullopt;
+    cidr.m_prefix = prefix;
     return cidr;
 }
 
 std::optional<Cidr> Cidr::parseAddress(std::string_view text)
 {
-    const std::string address(text);
-    if (address.find(':') != std::string::npos)
-        return parse(address + "/128");
-    return parse(address + "/32");
+    Cidr cidr;
+    const int prefix = text.find(':') != std::string_view::npos ? 128 : 32;
+    if (!parseParts(text, prefix, nullptr, &cidr.m_family, &cidr.m_first))
+        return std::nullopt;
+    cidr.m_prefix = prefix;
+    return cidr;
 }
 
 std::array<uint64_t, 2> Cidr::last() const

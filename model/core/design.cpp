@@ -6,9 +6,9 @@
 namespace heiiki::model {
 
 namespace {
-const nlohmann::json &nullJson()
+const heiiki::Json &nullJson()
 {
-    static const nlohmann::json null;
+    static const heiiki::Json null;
     return null;
 }
 
@@ -49,7 +49,7 @@ void eraseById(std::vector<std::unique_ptr<T>> &items, const Id &id)
 }
 } // namespace
 
-const nlohmann::json &Element::property(std::string_view name) const
+const heiiki::Json &Element::property(std::string_view name) const
 {
     if (auto it = properties.find(name); it != properties.end())
         return *it;
@@ -58,7 +58,7 @@ const nlohmann::json &Element::property(std::string_view name) const
     return nullJson();
 }
 
-const nlohmann::json &Link::property(std::string_view name) const
+const heiiki::Json &Link::property(std::string_view name) const
 {
     if (auto it = properties.find(name); it != properties.end())
         return *it;

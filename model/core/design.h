@@ -5,7 +5,7 @@
 #include "idindex.h"
 #include "kinds.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <initializer_list>
 #include <memory>
@@ -51,11 +51,11 @@ struct Element
     ElementKind kind = ElementKind::Vpc;
     std::string name;
     Id parent; ///< null: at the root of the design
-    nlohmann::json properties = nlohmann::json::object(); ///< only the values that were set
+    heiiki::Json properties = heiiki::Json::object(); ///< only the values that were set
     std::optional<Geometry> geometry;
 
     /// The value of \a property: the one set, else the catalogue's default, else null.
-    const nlohmann::json &property(std::string_view property) const;
+    const heiiki::Json &property(std::string_view property) const;
 };
 
 /// One link between two elements (or, for `policy`, an element and a policy document).
@@ -66,9 +66,9 @@ struct Link
     std::string name;
     Id from;
     Id to;
-    nlohmann::json properties = nlohmann::json::object();
+    heiiki::Json properties = heiiki::Json::object();
 
-    const nlohmann::json &property(std::string_view property) const;
+    const heiiki::Json &property(std::string_view property) const;
 };
 
 /// An IAM policy document kept in the design.
@@ -77,7 +77,7 @@ struct PolicyDocument
     Id id;
     std::string name;
     PolicyType type = PolicyType::Identity;
-    nlohmann::json document = nlohmann::json::object(); ///< the IAM JSON as written
+    heiiki::Json document = heiiki::Json::object(); ///< the IAM JSON as written
 };
 
 /// What a flow is aimed at.

@@ -7,7 +7,7 @@ namespace heiiki::model::edit {
 
 namespace {
 
-bool names(const nlohmann::json &value, const std::unordered_set<std::string> &ids)
+bool names(const heiiki::Json &value, const std::unordered_set<std::string> &ids)
 {
     return value.is_string() && ids.count(value.get<std::string>()) > 0;
 }
@@ -54,11 +54,11 @@ std::vector<Id> subtree(const Design &design, const std::vector<Id> &roots)
     return result;
 }
 
-nlohmann::json withoutReferences(const nlohmann::json &properties,
+heiiki::Json withoutReferences(const heiiki::Json &properties,
                                  const std::vector<PropertySpec> &specs,
                                  const std::unordered_set<std::string> &removed)
 {
-    nlohmann::json result = properties;
+    heiiki::Json result = properties;
     for (const PropertySpec &spec : specs) {
         auto it = result.find(spec.name);
         if (it == result.end())
@@ -66,7 +66,7 @@ nlohmann::json withoutReferences(const nlohmann::json &properties,
         if (spec.type == PropertyType::Ref && names(*it, removed)) {
             result.erase(it);
         } else if (spec.type == PropertyType::RefList && it->is_array()) {
-            nlohmann::json kept = nlohmann::json::array();
+            heiiki::Json kept = heiiki::Json::array();
             for (const auto &entry : *it)
                 if (!names(entry, removed))
                     kept.push_back(entry);
@@ -74,7 +74,7 @@ nlohmann::json withoutReferences(const nlohmann::json &properties,
         } else if (spec.type == PropertyType::Table && it->is_array()) {
             // A row that names a removed object in a Ref column goes (a route to a removed
             // gateway); the others lose their references in lists and nested tables.
-            nlohmann::json kept = nlohmann::json::array();
+            heiiki::Json kept = heiiki::Json::array();
             for (const auto &row : *it) {
                 bool dangling = false;
                 if (row.is_object())
@@ -124,7 +124,7 @@ RemovalPlan planRemoval(const Design &design, const std::vector<Id> &ids)
     for (const auto &e : design.elements()) {
         if (removed.count(e->id.str()))
             continue;
-        nlohmann::json cleaned =
+        heiiki::Json cleaned =
             withoutReferences(e->properties, catalogue.info(e->kind).properties, removed);
         if (cleaned != e->properties) {
             Element copy = *e;
@@ -135,7 +135,7 @@ RemovalPlan planRemoval(const Design &design, const std::vector<Id> &ids)
     for (const auto &l : design.links()) {
         if (removed.count(l->id.str()))
             continue;
-        nlohmann::json cleaned =
+        heiiki::Json cleaned =
             withoutReferences(l->properties, catalogue.info(l->kind).properties, removed);
         if (cleaned != l->properties) {
             Link copy = *l;
@@ -196,12 +196,12 @@ Fragment copyFragment(const Design &design, const std::vector<Id> &ids)
 namespace {
 
 /// Rewrites every reference in \a properties that \a renamed maps.
-nlohmann::json renameReferences(const nlohmann::json &properties,
+heiiki::Json renameReferences(const heiiki::Json &properties,
                                 const std::vector<PropertySpec> &specs,
                                 const std::unordered_map<std::string, std::string> &renamed)
 {
-    nlohmann::json result = properties;
-    const auto rename = [&](nlohmann::json &value) {
+    heiiki::Json result = properties;
+    const auto rename = [&](heiiki::Json &value) {
         if (!value.is_string())
             return;
         if (auto it = renamed.find(value.get<std::string>()); it != renamed.end())

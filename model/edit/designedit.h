@@ -14,7 +14,7 @@ std::vector<Id> subtree(const Design &design, const std::vector<Id> &roots);
 /// \a properties (of an element or link whose kind has \a specs) with every reference to an
 /// id in \a removed taken out: a Ref is unset, a RefList loses the entry, a table row whose
 /// Ref column names a removed id is dropped.
-nlohmann::json withoutReferences(const nlohmann::json &properties,
+heiiki::Json withoutReferences(const heiiki::Json &properties,
                                  const std::vector<PropertySpec> &specs,
                                  const std::unordered_set<std::string> &removed);
 

@@ -1,6 +1,6 @@
 #include "bundlewriter.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 #include <zip.h>
 
 #include <fstream>
@@ -64,7 +64,7 @@ bool holdsBundle(const fs::path &directory)
     std::ifstream in(directory / "manifest.json", std::ios::binary);
     if (!in)
         return false;
-    const auto manifest = nlohmann::json::parse(in, nullptr, false);
+    const auto manifest = heiiki::Json::parse(in, nullptr, false);
     return manifest.is_object() && manifest.value("format", "") == "heiiki-policy-bundle";
 }
 

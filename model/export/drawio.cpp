@@ -64,7 +64,7 @@ std::string shapeIcon(std::string_view shape, std::string_view fill)
 
 bool routesToInternetGateway(const Design &design, const Element &subnet)
 {
-    const nlohmann::json &routes = subnet.property("routes");
+    const heiiki::Json &routes = subnet.property("routes");
     if (!routes.is_array())
         return false;
     for (const auto &route : routes) {
@@ -81,7 +81,7 @@ bool routesToInternetGateway(const Design &design, const Element &subnet)
 std::string textProperty(const Element &element, std::string_view name,
                          const std::string &fallback = {})
 {
-    const nlohmann::json &value = element.property(name);
+    const heiiki::Json &value = element.property(name);
     return value.is_string() ? value.get<std::string>() : fallback;
 }
 

@@ -17,7 +17,7 @@
 
 namespace heiiki::model::exporting {
 
-using nlohmann::json;
+using json = heiiki::Json;
 using rules::str;
 
 std::string_view toString(BundleFileKind kind)
@@ -42,7 +42,7 @@ const BundleFile *PolicyBundle::file(std::string_view path) const
 
 namespace {
 
-/// Pretty-printed, keys in sorted order (nlohmann::json keeps objects sorted), one newline.
+/// Pretty-printed, keys in sorted order (heiiki::Json keeps objects sorted), one newline.
 std::string jsonText(const json &value)
 {
     return value.dump(2) + '\n';

@@ -6,7 +6,7 @@
 
 namespace heiiki::model::exporting {
 
-using nlohmann::json;
+using json = heiiki::Json;
 
 std::string suricataRules(const std::vector<std::string> &targets,
                           const std::vector<std::string> &targetTypes,

@@ -12,7 +12,7 @@ namespace heiiki::model::exporting {
 /// other VPCs attached to the Transit Gateways the firewall's VPC is attached to (the spokes),
 /// else the firewall's own VPC.
 std::vector<std::string>
-homeNet(const Design &design, const Element &firewall, const nlohmann::json &ruleGroup);
+homeNet(const Design &design, const Element &firewall, const heiiki::Json &ruleGroup);
 
 /// The Suricata rules Network Firewall generates from a domain list rule group of
 /// \a targets (a leading '.' matches sub-domains) and \a targetTypes ("TLS_SNI",

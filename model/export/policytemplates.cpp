@@ -1,4 +1,5 @@
 #include "policytemplates.h"
+#include "../core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +7,7 @@
 
 namespace heiiki::model::exporting {
 
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 
@@ -81,11 +82,8 @@ json policy(json statements)
 
 bool isSessionManagerRole(const Element &role)
 {
-    auto has = [](std::string text) {
-        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-            return char(std::tolower(c));
-        });
-        return text.find("ssm") != std::string::npos;
+    auto has = [](const std::string &text) {
+        return asciiLower(text).find("ssm") != std::string::npos;
     };
     return has(str(role.property("roleName"))) || has(role.name);
 }

@@ -2,7 +2,7 @@
 
 #include "../core/design.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <string>
 #include <vector>
@@ -43,7 +43,7 @@ TemplateFacts templateFacts(const Design &design);
 bool isSessionManagerRole(const Element &role);
 
 /// The document of \a control filled with \a facts: IAM JSON, "Version" 2012-10-17.
-nlohmann::json policyDocument(PolicyControl control, const TemplateFacts &facts);
+heiiki::Json policyDocument(PolicyControl control, const TemplateFacts &facts);
 
 /// The policy type a document of \a control has in a design.
 PolicyType policyType(PolicyControl control);

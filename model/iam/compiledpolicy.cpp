@@ -1,4 +1,5 @@
 #include "compiledpolicy.h"
+#include "../core/text.h"
 
 #include "request.h"
 #include "wildcard.h"
@@ -40,9 +41,7 @@ void appendEscaped(std::string &out, std::string_view value)
 
 std::string lowerCase(std::string s)
 {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
+    return asciiLower(std::move(s));
 }
 
 CompiledPrincipal compilePrincipal(const PrincipalEntry &e)

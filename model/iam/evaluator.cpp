@@ -1,4 +1,5 @@
 #include "evaluator.h"
+#include "../core/text.h"
 
 #include "../core/cidr.h"
 #include "compiledpolicy.h"
@@ -26,11 +27,7 @@ namespace {
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b)
 {
-    return a.size() == b.size()
-           && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-                  return std::tolower(static_cast<unsigned char>(x))
-                         == std::tolower(static_cast<unsigned char>(y));
-              });
+    return equalsIgnoringAsciiCase(a, b);
 }
 
 /// ArnEquals and ArnLike: each of the six colon-separated parts of the ARN is compared on

@@ -1,4 +1,5 @@
 #include "policyparser.h"
+#include "../core/text.h"
 
 #include "compiledpolicy.h"
 #include "principalchecks.h"
@@ -13,7 +14,7 @@
 
 namespace heiiki::model::iam {
 
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 
@@ -63,9 +64,7 @@ std::string escape(const std::string &token)
 
 std::string lowerCase(std::string s)
 {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
+    return asciiLower(std::move(s));
 }
 
 /// Checks the ${…} policy variables of a value; returns "" or the problem.

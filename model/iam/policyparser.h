@@ -2,7 +2,7 @@
 
 #include "policy.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <optional>
 #include <string>
@@ -37,9 +37,9 @@ class ServiceReference;
 /// action and ARN shapes, condition operators and their values, policy variables; then, for
 /// the services of the shipped ServiceReference, that actions, condition keys (and the
 /// operators on them) and resource ARNs exist and fit (see checkAgainstReference()).
-ParseResult parsePolicy(const nlohmann::json &document, DocumentKind kind);
+ParseResult parsePolicy(const heiiki::Json &document, DocumentKind kind);
 /// The same against \a reference (not owned); nullptr checks the grammar only.
-ParseResult parsePolicy(const nlohmann::json &document, DocumentKind kind,
+ParseResult parsePolicy(const heiiki::Json &document, DocumentKind kind,
                         const ServiceReference *reference);
 
 /// Parses an operator name such as "ForAnyValue:StringLikeIfExists".

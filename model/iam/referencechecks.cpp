@@ -1,4 +1,5 @@
 #include "referencechecks.h"
+#include "../core/text.h"
 
 #include "servicereference.h"
 
@@ -16,9 +17,7 @@ bool hasWildcard(const std::string &s)
 
 std::string lowerCase(std::string s)
 {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
+    return asciiLower(std::move(s));
 }
 
 /// "a, b, c and 2 more".

@@ -1,4 +1,5 @@
 #include "request.h"
+#include "../core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,9 +9,7 @@ namespace heiiki::model::iam {
 namespace {
 std::string lowerCase(std::string s)
 {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
+    return asciiLower(std::move(s));
 }
 
 std::string_view arnField(std::string_view arn, int index)

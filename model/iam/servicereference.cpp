@@ -2,7 +2,7 @@
 
 #include "wildcard.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <algorithm>
 #include <set>
@@ -123,10 +123,10 @@ bool matchTokens(const std::vector<Token> &pattern, size_t p, std::string_view t
     return t == text.size();
 }
 
-std::vector<KeyType> keyTypesOf(const nlohmann::json &value, const std::string &key)
+std::vector<KeyType> keyTypesOf(const heiiki::Json &value, const std::string &key)
 {
     std::vector<KeyType> types;
-    auto add = [&](const nlohmann::json &v) {
+    auto add = [&](const heiiki::Json &v) {
         const auto type = KeyType::parse(v.get<std::string>());
         if (!type)
             throw std::runtime_error("condition key " + key + " has an unknown type "
@@ -268,8 +268,8 @@ std::string operatorFamilyFor(ValueType type)
 
 // --- ServiceReference ---------------------------------------------------------------------
 
-ServiceReference::ServiceReference(const nlohmann::json &data)
-    : m_header(std::make_unique<nlohmann::json>(data.at("header")))
+ServiceReference::ServiceReference(const heiiki::Json &data)
+    : m_header(std::make_unique<heiiki::Json>(data.at("header")))
 {
     for (const auto &p : data.at("servicePrefixes"))
         m_prefixes.push_back(lowerCase(p.get<std::string>()));
@@ -319,11 +319,11 @@ ServiceReference::~ServiceReference() = default;
 
 const ServiceReference &ServiceReference::shipped()
 {
-    static const ServiceReference reference(nlohmann::json::parse(shippedServiceReference()));
+    static const ServiceReference reference(heiiki::Json::parse(shippedServiceReference()));
     return reference;
 }
 
-const nlohmann::json &ServiceReference::header() const
+const heiiki::Json &ServiceReference::header() const
 {
     return *m_header;
 }

@@ -2,7 +2,7 @@
 
 #include "policy.h"
 
-#include <nlohmann/json_fwd.hpp>
+#include "model/core/json.h"
 
 #include <map>
 #include <memory>
@@ -84,8 +84,8 @@ class ServiceReference
 {
 public:
     /// Reads a reference in the format of resources/iam/service-reference.json. Throws
-    /// std::runtime_error (or nlohmann::json's exceptions) when the data is malformed.
-    explicit ServiceReference(const nlohmann::json &data);
+    /// std::runtime_error (or heiiki::Json's exceptions) when the data is malformed.
+    explicit ServiceReference(const heiiki::Json &data);
     ~ServiceReference();
     ServiceReference(const ServiceReference &) = delete;
     ServiceReference &operator=(const ServiceReference &) = delete;
@@ -94,7 +94,7 @@ public:
     static const ServiceReference &shipped();
 
     /// The `header` member: where the data came from, its version and date.
-    const nlohmann::json &header() const;
+    const heiiki::Json &header() const;
 
     /// True when the reference details the service (its actions, resources and keys).
     bool knowsService(std::string_view prefix) const;
@@ -142,7 +142,7 @@ public:
     static std::string closest(std::string_view name, const std::vector<std::string> &candidates);
 
 private:
-    std::unique_ptr<nlohmann::json> m_header;
+    std::unique_ptr<heiiki::Json> m_header;
     std::map<std::string, ServiceInfo, std::less<>> m_services;
     std::vector<std::string> m_prefixes; ///< every known prefix, lower case, sorted
     std::vector<ConditionKeyInfo> m_globalKeys;

@@ -18,7 +18,7 @@ namespace heiiki::model::io {
 
 ReadResult loadDesignFromText(const std::string &text)
 {
-    nlohmann::json document;
+    heiiki::Json document;
     // JSON leaves a member named twice in one object to the reader; the parser keeps the last
     // and drops the other silently. Heiiki refuses such a file instead, naming both.
     // The member names of each open object, innermost last; the lists are kept for reuse, and
@@ -26,8 +26,8 @@ ReadResult loadDesignFromText(const std::string &text)
     std::vector<std::vector<std::string>> members;
     size_t depth = 0;
     bool duplicate = false;
-    const auto watch = [&](int, nlohmann::json::parse_event_t event, nlohmann::json &parsed) {
-        using Event = nlohmann::json::parse_event_t;
+    const auto watch = [&](int, heiiki::Json::parse_event_t event, heiiki::Json &parsed) {
+        using Event = heiiki::Json::parse_event_t;
         if (event == Event::object_start) {
             if (members.size() <= depth)
                 members.emplace_back();
@@ -45,8 +45,8 @@ ReadResult loadDesignFromText(const std::string &text)
         return true;
     };
     try {
-        document = nlohmann::json::parse(text, watch);
-    } catch (const nlohmann::json::parse_error &e) {
+        document = heiiki::Json::parse(text, watch);
+    } catch (const heiiki::Json::parse_error &e) {
         // e.byte is 1-based and points just past the offending character.
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         const auto pos = JsonLocator::positionOf(text, offset);

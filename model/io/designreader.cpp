@@ -13,7 +13,7 @@
 
 namespace heiiki::model::io {
 
-using nlohmann::json;
+using json = heiiki::Json;
 using namespace text;
 
 namespace {

@@ -4,7 +4,7 @@
 #include "loaderror.h"
 #include "valuecheck.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <optional>
 
@@ -20,6 +20,6 @@ struct ReadResult
 
 /// Reads a design from a parsed, migrated JSON document, checking everything the format
 /// promises: members and their types, ids, kinds, containment, references, CIDRs, regions.
-ReadResult readDesign(const nlohmann::json &document);
+ReadResult readDesign(const heiiki::Json &document);
 
 } // namespace heiiki::model::io

@@ -4,7 +4,7 @@
 
 namespace heiiki::model::io {
 
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include "../core/design.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <string>
 
@@ -10,7 +10,7 @@ namespace heiiki::model::io {
 
 /// The JSON document of \a design, in the current schema version. Members come in a stable
 /// order, elements and links in document order, so designs diff cleanly.
-nlohmann::json writeDesign(const Design &design);
+heiiki::Json writeDesign(const Design &design);
 
 /// The file text: writeDesign() indented by two spaces, ending in a newline.
 std::string designToText(const Design &design);

@@ -9,7 +9,7 @@ const std::vector<MigrationStep> &table()
         {0, 1,
          "Pre-release files (schemaVersion 0) have the same structure as version 1; the step "
          "only records the new version.",
-         [](nlohmann::json &) {}},
+         [](heiiki::Json &) {}},
     };
     return steps;
 }
@@ -20,7 +20,7 @@ std::span<const MigrationStep> migrationSteps()
     return table();
 }
 
-LoadErrors migrate(nlohmann::json &document)
+LoadErrors migrate(heiiki::Json &document)
 {
     const auto it = document.find("schemaVersion");
     if (it == document.end())
@@ -49,7 +49,7 @@ LoadErrors migrate(nlohmann::json &document)
     if (version < 0)
         return {{"/schemaVersion", "\"schemaVersion\" must not be negative"}};
 
-    nlohmann::json migrated = document;
+    heiiki::Json migrated = document;
     while (version < kCurrentSchemaVersion) {
         const MigrationStep *step = nullptr;
         for (const auto &s : table())

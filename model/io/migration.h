@@ -2,7 +2,7 @@
 
 #include "loaderror.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <functional>
 #include <span>
@@ -19,7 +19,7 @@ struct MigrationStep
     int from;
     int to;
     std::string description;
-    std::function<void(nlohmann::json &)> apply;
+    std::function<void(heiiki::Json &)> apply;
 };
 
 /// The ordered table of migration steps, oldest first.
@@ -28,6 +28,6 @@ std::span<const MigrationStep> migrationSteps();
 /// Brings \a document up to kCurrentSchemaVersion step by step, in place, and sets its
 /// schemaVersion. Returns errors (and leaves the document as it was) when the version is
 /// missing, not a whole number, newer than this build knows, or has no path forward.
-LoadErrors migrate(nlohmann::json &document);
+LoadErrors migrate(heiiki::Json &document);
 
 } // namespace heiiki::model::io

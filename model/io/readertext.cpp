@@ -2,7 +2,7 @@
 
 namespace heiiki::model::io::text {
 
-using nlohmann::json;
+using json = heiiki::Json;
 
 std::string typeName(const json &v)
 {

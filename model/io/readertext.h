@@ -1,6 +1,6 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <string>
 #include <vector>
@@ -9,7 +9,7 @@
 namespace heiiki::model::io::text {
 
 /// "a string", "an array": what kind of JSON value \a v is, for "must be …, not …".
-std::string typeName(const nlohmann::json &v);
+std::string typeName(const heiiki::Json &v);
 /// "a VPC", "an EC2 instance": the indefinite article for a label.
 std::string article(const std::string &label);
 std::string inQuotes(const std::string &s);

@@ -10,7 +10,7 @@
 
 namespace heiiki::model::io {
 
-using nlohmann::json;
+using json = heiiki::Json;
 using namespace text;
 
 void checkValue(const PropertySpec &spec, const json &value, const std::string &pointer,

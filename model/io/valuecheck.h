@@ -3,7 +3,7 @@
 #include "../core/catalogue.h"
 #include "loaderror.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <optional>
 #include <string>
@@ -22,7 +22,7 @@ struct RefResolver
 /// Checks one property value against its spec; appends errors at \a pointer. The design
 /// reader checks every property with it; the inspector refuses bad input with it. Without
 /// \a refs, references are checked for their form only.
-void checkValue(const PropertySpec &spec, const nlohmann::json &value, const std::string &pointer,
+void checkValue(const PropertySpec &spec, const heiiki::Json &value, const std::string &pointer,
                 const RefResolver *refs, LoadErrors &errors);
 
 } // namespace heiiki::model::io

@@ -46,7 +46,7 @@ double textWidth(std::string_view utf8, double charWidth)
     return units * charWidth;
 }
 
-std::string joinStrings(const nlohmann::json &list)
+std::string joinStrings(const heiiki::Json &list)
 {
     std::string text;
     if (!list.is_array())
@@ -61,7 +61,7 @@ std::string joinStrings(const nlohmann::json &list)
     return text;
 }
 
-std::string stringValue(const nlohmann::json &value)
+std::string stringValue(const heiiki::Json &value)
 {
     return value.is_string() ? value.get<std::string>() : std::string();
 }

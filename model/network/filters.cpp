@@ -1,4 +1,5 @@
 #include "filters.h"
+#include "../core/text.h"
 
 #include <algorithm>
 
@@ -16,19 +17,19 @@ bool portMatches(int from, int to, const std::string &protocol, int port)
     return protocol == "icmp" || (port >= from && port <= to);
 }
 
-std::string text(const nlohmann::json &row, const char *key, const char *fallback)
+std::string text(const heiiki::Json &row, const char *key, const char *fallback)
 {
     const auto it = row.find(key);
     return it != row.end() && it->is_string() ? it->get<std::string>() : std::string(fallback);
 }
 
-int number(const nlohmann::json &row, const char *key, int fallback)
+int number(const heiiki::Json &row, const char *key, int fallback)
 {
     const auto it = row.find(key);
     return it != row.end() && it->is_number() ? it->get<int>() : fallback;
 }
 
-std::vector<Cidr> cidrs(const nlohmann::json &list)
+std::vector<Cidr> cidrs(const heiiki::Json &list)
 {
     std::vector<Cidr> out;
     if (list.is_array())
@@ -41,12 +42,10 @@ std::vector<Cidr> cidrs(const nlohmann::json &list)
 
 std::string lower(std::string s)
 {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
+    return asciiLower(std::move(s));
 }
 
-std::vector<SecurityGroupRule> sgRules(const Design *design, const nlohmann::json &rules)
+std::vector<SecurityGroupRule> sgRules(const Design *design, const heiiki::Json &rules)
 {
     std::vector<SecurityGroupRule> out;
     if (!rules.is_array())
@@ -69,7 +68,7 @@ std::vector<SecurityGroupRule> sgRules(const Design *design, const nlohmann::jso
     return out;
 }
 
-std::vector<AclRule> aclRules(const nlohmann::json &rules)
+std::vector<AclRule> aclRules(const heiiki::Json &rules)
 {
     std::vector<AclRule> out;
     for (const auto &row : rules) {

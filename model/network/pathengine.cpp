@@ -17,7 +17,7 @@ std::string_view toString(StopReason reason)
 
 namespace {
 
-std::string str(const nlohmann::json &v)
+std::string str(const heiiki::Json &v)
 {
     return v.is_string() ? v.get<std::string>() : std::string();
 }

@@ -15,7 +15,7 @@ std::optional<Cidr> cidrProperty(const Element &e, const char *name)
     return Cidr::parse(v.get<std::string>());
 }
 
-std::vector<std::string> stringList(const nlohmann::json &v)
+std::vector<std::string> stringList(const heiiki::Json &v)
 {
     std::vector<std::string> out;
     if (v.is_array())
@@ -25,7 +25,7 @@ std::vector<std::string> stringList(const nlohmann::json &v)
     return out;
 }
 
-std::vector<const Element *> refList(const Design &design, const nlohmann::json &v)
+std::vector<const Element *> refList(const Design &design, const heiiki::Json &v)
 {
     std::vector<const Element *> out;
     if (!v.is_array())
@@ -337,13 +337,13 @@ void Topology::build()
             TgwRouteTable rt;
             rt.name = table.value("name", "");
             rt.index = static_cast<int>(t);
-            const auto associations = table.value("associations", nlohmann::json::array());
+            const auto associations = table.value("associations", heiiki::Json::array());
             for (const auto &a : stringList(associations)) {
                 if (const Link *link = design.link(Id(a)))
                     info.associationTables.emplace(link, rt.index);
                 info.associations.emplace(Id(a), rt.index);
             }
-            const auto routes = table.value("routes", nlohmann::json::array());
+            const auto routes = table.value("routes", heiiki::Json::array());
             for (size_t r = 0; r < routes.size(); ++r) {
                 auto cidr = Cidr::parse(routes[r].value("destination", ""));
                 if (!cidr)
@@ -357,7 +357,7 @@ void Topology::build()
                 if (route.attachment || route.blackhole)
                     rt.routes.push_back(route);
             }
-            for (const auto &p : stringList(table.value("propagations", nlohmann::json::array()))) {
+            for (const auto &p : stringList(table.value("propagations", heiiki::Json::array()))) {
                 const Link *attachment = design.link(Id(p));
                 if (!attachment)
                     continue;

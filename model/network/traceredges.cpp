@@ -5,7 +5,7 @@ namespace heiiki::model::network {
 
 namespace {
 
-std::string str(const nlohmann::json &v)
+std::string str(const heiiki::Json &v)
 {
     return v.is_string() ? v.get<std::string>() : std::string();
 }

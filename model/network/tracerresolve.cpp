@@ -1,6 +1,7 @@
 // How a trace finds its two ends: the source's address, and what the destination (an
 // element, an address, a DNS name or an AWS service) resolves to from there.
 #include "tracer.h"
+#include "../core/text.h"
 
 #include <algorithm>
 
@@ -11,17 +12,14 @@ namespace {
 const Cidr kInternetClient = *Cidr::parseAddress("198.51.100.10");
 const Cidr kInternetServer = *Cidr::parseAddress("203.0.113.10");
 
-std::string str(const nlohmann::json &v)
+std::string str(const heiiki::Json &v)
 {
     return v.is_string() ? v.get<std::string>() : std::string();
 }
 
 std::string lower(const std::string &s)
 {
-    std::string out(s.size(), '\0');
-    std::transform(s.begin(), s.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
+    return asciiLower(s);
 }
 
 } // namespace

@@ -1,6 +1,6 @@
 #include "pricing.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <stdexcept>
 
@@ -11,7 +11,7 @@ const char *shippedTokyoPricing(); // pricingdata.cpp, generated from resources/
 std::optional<PriceTable> PriceTable::fromJson(const std::string &text, std::string *error)
 {
     try {
-        const auto doc = nlohmann::json::parse(text);
+        const auto doc = heiiki::Json::parse(text);
         PriceTable t;
         t.region = doc.at("region").get<std::string>();
         t.currency = doc.at("currency").get<std::string>();

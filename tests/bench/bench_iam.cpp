@@ -22,7 +22,7 @@
 #include "model/iam/policyparser.h"
 #include "model/iam/request.h"
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <algorithm>
 #include <chrono>
@@ -50,7 +50,7 @@
 #endif
 
 using namespace heiiki::model::iam;
-using nlohmann::json;
+using json = heiiki::Json;
 using Clock = std::chrono::steady_clock;
 
 namespace {

@@ -5,7 +5,7 @@
 namespace heiiki::bench {
 
 using model::Id;
-using nlohmann::json;
+using json = heiiki::Json;
 
 DesignBuilder::DesignBuilder(model::Design &design)
     : m_design(design)

@@ -23,17 +23,17 @@ public:
                             model::ElementKind kind,
                             const std::string &name,
                             const std::string &parent,
-                            nlohmann::json properties = nlohmann::json::object());
+                            heiiki::Json properties = heiiki::Json::object());
     void link(const std::string &id,
               model::LinkKind kind,
               const std::string &from,
               const std::string &to,
-              nlohmann::json properties = nlohmann::json::object(),
+              heiiki::Json properties = heiiki::Json::object(),
               const std::string &name = {});
     void policy(const std::string &id,
                 model::PolicyType type,
                 const std::string &name,
-                nlohmann::json document);
+                heiiki::Json document);
     void flow(const std::string &id,
               const std::string &name,
               const std::string &source,
@@ -62,15 +62,15 @@ std::string ipv4(uint32_t address);
 std::string cidr(uint32_t address, int prefix);
 
 /// A row of a subnet's "routes" table.
-nlohmann::json route(const std::string &destination, const std::string &target);
+heiiki::Json route(const std::string &destination, const std::string &target);
 /// A tcp row of a security group's "inbound" or "outbound" table; \a peerKey is "cidr" or
 /// "securityGroup".
-nlohmann::json sgRule(int fromPort,
+heiiki::Json sgRule(int fromPort,
                       int toPort,
                       const std::string &peerKey,
                       const std::string &peer,
                       const std::string &description);
 /// An allowing tcp row of a network ACL's "inbound" or "outbound" table.
-nlohmann::json aclRule(int rule, int fromPort, int toPort, const std::string &peer);
+heiiki::Json aclRule(int rule, int fromPort, int toPort, const std::string &peer);
 
 } // namespace heiiki::bench

@@ -15,7 +15,7 @@ using model::Design;
 using model::ElementKind;
 using model::FlowTarget;
 using model::LinkKind;
-using nlohmann::json;
+using json = heiiki::Json;
 
 namespace {
 

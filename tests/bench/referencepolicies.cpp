@@ -3,7 +3,7 @@
 namespace heiiki::bench {
 
 using model::PolicyType;
-using nlohmann::json;
+using json = heiiki::Json;
 
 void addReferencePolicies(DesignBuilder &b,
                           const std::string &operatorSsmEndpoint,

@@ -17,9 +17,9 @@ BoolPropertyEditor::BoolPropertyEditor(model::PropertySpec spec, QWidget *parent
     });
 }
 
-void BoolPropertyEditor::showValue(const nlohmann::json &value)
+void BoolPropertyEditor::showValue(const heiiki::Json &value)
 {
-    const nlohmann::json &shown = value.is_null() ? spec().defaultValue : value;
+    const heiiki::Json &shown = value.is_null() ? spec().defaultValue : value;
     m_box->setChecked(shown.is_boolean() && shown.get<bool>());
 }
 

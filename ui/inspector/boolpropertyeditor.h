@@ -17,7 +17,7 @@ public:
     QCheckBox *checkBox() const { return m_box; }
 
 protected:
-    void showValue(const nlohmann::json &value) override;
+    void showValue(const heiiki::Json &value) override;
 
 private:
     QCheckBox *m_box = nullptr;

@@ -65,9 +65,9 @@ void ChoicePropertyEditor::setChoices(const Choices &choices)
         m_combo->setEditText(typed);
 }
 
-void ChoicePropertyEditor::showValue(const nlohmann::json &value)
+void ChoicePropertyEditor::showValue(const heiiki::Json &value)
 {
-    const nlohmann::json &shown = value.is_null() ? spec().defaultValue : value;
+    const heiiki::Json &shown = value.is_null() ? spec().defaultValue : value;
     const QString v
         = shown.is_string() ? QString::fromStdString(shown.get<std::string>()) : QString();
     m_combo->blockSignals(true);
@@ -90,7 +90,7 @@ void ChoicePropertyEditor::chosen(int index)
         return;
     }
     const QString v = m_combo->itemData(index).toString();
-    if (!commit(v.isEmpty() ? nlohmann::json() : nlohmann::json(v.toStdString())))
+    if (!commit(v.isEmpty() ? heiiki::Json() : heiiki::Json(v.toStdString())))
         if (refusal().isEmpty())
             revert();
 }
@@ -99,7 +99,7 @@ void ChoicePropertyEditor::typed()
 {
     const QString text = m_combo->currentText().trimmed();
     const QString v = choiceValue(m_choices, text);
-    commit(v.isEmpty() ? nlohmann::json() : nlohmann::json(v.toStdString()));
+    commit(v.isEmpty() ? heiiki::Json() : heiiki::Json(v.toStdString()));
 }
 
 } // namespace heiiki::ui

@@ -52,7 +52,7 @@ QString whereInTable(const model::PropertySpec &table, const std::string &pointe
 
 QString refusalFor(const model::Design &design,
                    const model::PropertySpec &spec,
-                   const nlohmann::json &value)
+                   const heiiki::Json &value)
 {
     if (value.is_null())
         return {};

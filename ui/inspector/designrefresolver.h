@@ -29,6 +29,6 @@ private:
 /// accepted.
 QString refusalFor(const model::Design &design,
                    const model::PropertySpec &spec,
-                   const nlohmann::json &value);
+                   const heiiki::Json &value);
 
 } // namespace heiiki::ui

@@ -36,12 +36,12 @@ PropertySpec spec(const char *name, PropertyType type, const QString &label)
     return s;
 }
 
-nlohmann::json toJson(const std::vector<std::string> &list)
+heiiki::Json toJson(const std::vector<std::string> &list)
 {
-    return list.empty() ? nlohmann::json() : nlohmann::json(list);
+    return list.empty() ? heiiki::Json() : heiiki::Json(list);
 }
 
-std::vector<std::string> toList(const nlohmann::json &value)
+std::vector<std::string> toList(const heiiki::Json &value)
 {
     std::vector<std::string> list;
     if (value.is_array())
@@ -50,7 +50,7 @@ std::vector<std::string> toList(const nlohmann::json &value)
     return list;
 }
 
-QString duplicateIn(const nlohmann::json &list)
+QString duplicateIn(const heiiki::Json &list)
 {
     QSet<QString> seen;
     for (const auto &v : list) {
@@ -98,7 +98,7 @@ DesignSettingsPage::DesignSettingsPage(DesignDocument *document, QWidget *parent
 
     m_name = new TextPropertyEditor(spec("name", PropertyType::String, tr("Name")), this);
     form->addRow(tr("Name:"), m_name);
-    connect(m_name, &PropertyEditor::valueEdited, this, [this](const nlohmann::json &v) {
+    connect(m_name, &PropertyEditor::valueEdited, this, [this](const heiiki::Json &v) {
         DesignMeta meta = DesignMeta::of(m_document->design());
         meta.settings.name = v.is_string() ? v.get<std::string>() : std::string();
         push(meta, tr("Rename the design"));
@@ -114,7 +114,7 @@ DesignSettingsPage::DesignSettingsPage(DesignDocument *document, QWidget *parent
     m_organizationId = new TextPropertyEditor(
         spec("organizationId", PropertyType::String, tr("Organisation id")), this);
     m_organizationId->lineEdit()->setPlaceholderText(tr("o-… (optional)"));
-    m_organizationId->setValidator([](const nlohmann::json &v) {
+    m_organizationId->setValidator([](const heiiki::Json &v) {
         static const QRegularExpression pattern(QStringLiteral("^o-[a-z0-9]{10,32}$"));
         if (v.is_string()
             && !pattern.match(QString::fromStdString(v.get<std::string>())).hasMatch())
@@ -123,7 +123,7 @@ DesignSettingsPage::DesignSettingsPage(DesignDocument *document, QWidget *parent
         return QString();
     });
     form->addRow(tr("Organisation id:"), m_organizationId);
-    connect(m_organizationId, &PropertyEditor::valueEdited, this, [this](const nlohmann::json &v) {
+    connect(m_organizationId, &PropertyEditor::valueEdited, this, [this](const heiiki::Json &v) {
         DesignMeta meta = DesignMeta::of(m_document->design());
         meta.settings.organizationId = v.is_string() ? v.get<std::string>() : std::string();
         push(meta, tr("Change the organisation id"));
@@ -133,7 +133,7 @@ DesignSettingsPage::DesignSettingsPage(DesignDocument *document, QWidget *parent
         spec("allowedRegions", PropertyType::StringList, tr("Allowed regions")), true, this);
     m_regions->entryField()->setPlaceholderText(tr("Add a region"));
     m_regions->setSuggestions(choicesFor(model::Design(), spec("", PropertyType::Region, {})));
-    m_regions->setValidator([](const nlohmann::json &v) {
+    m_regions->setValidator([](const heiiki::Json &v) {
         for (const auto &entry : v)
             if (!model::findRegion(entry.get<std::string>()))
                 return tr("%1 is not a region code Heiiki knows")
@@ -143,7 +143,7 @@ DesignSettingsPage::DesignSettingsPage(DesignDocument *document, QWidget *parent
         return QString();
     });
     form->addRow(tr("Allowed regions:"), m_regions);
-    connect(m_regions, &PropertyEditor::valueEdited, this, [this](const nlohmann::json &v) {
+    connect(m_regions, &PropertyEditor::valueEdited, this, [this](const heiiki::Json &v) {
         DesignMeta meta = DesignMeta::of(m_document->design());
         meta.settings.allowedRegions = toList(v);
         push(meta, tr("Change the allowed regions"));
@@ -154,7 +154,7 @@ DesignSettingsPage::DesignSettingsPage(DesignDocument *document, QWidget *parent
         true,
         this);
     m_orgAccounts->entryField()->setPlaceholderText(tr("Add an account id (12 digits)"));
-    m_orgAccounts->setValidator([](const nlohmann::json &v) {
+    m_orgAccounts->setValidator([](const heiiki::Json &v) {
         for (const auto &entry : v)
             if (!model::isAccountId(entry.get<std::string>()))
                 return tr("%1 is not an account id (12 digits)")
@@ -164,7 +164,7 @@ DesignSettingsPage::DesignSettingsPage(DesignDocument *document, QWidget *parent
         return QString();
     });
     form->addRow(tr("Organisation accounts:"), m_orgAccounts);
-    connect(m_orgAccounts, &PropertyEditor::valueEdited, this, [this](const nlohmann::json &v) {
+    connect(m_orgAccounts, &PropertyEditor::valueEdited, this, [this](const heiiki::Json &v) {
         DesignMeta meta = DesignMeta::of(m_document->design());
         meta.settings.organizationAccounts = toList(v);
         push(meta, tr("Change the organisation accounts"));
@@ -179,8 +179,8 @@ DesignSettingsPage::DesignSettingsPage(DesignDocument *document, QWidget *parent
     table.columns = {idColumn, spec("name", PropertyType::String, tr("Name")), external};
     outer->addWidget(sectionLabel(tr("Accounts"), this));
     m_accounts = new TablePropertyEditor(table, this);
-    m_accounts->setValidator([this](const nlohmann::json &v) { return accountsRefusal(v); });
-    m_accounts->setRowFactory([this](const nlohmann::json &rows) {
+    m_accounts->setValidator([this](const heiiki::Json &v) { return accountsRefusal(v); });
+    m_accounts->setRowFactory([this](const heiiki::Json &rows) {
         QSet<QString> taken;
         for (const auto &row : rows)
             taken.insert(QString::fromStdString(row.value("id", std::string())));
@@ -189,10 +189,10 @@ DesignSettingsPage::DesignSettingsPage(DesignDocument *document, QWidget *parent
         do
             id = QStringLiteral("%1").arg(n++, 12, 10, QLatin1Char('0'));
         while (taken.contains(id));
-        return nlohmann::json{{"id", id.toStdString()}, {"name", tr("New account").toStdString()}};
+        return heiiki::Json{{"id", id.toStdString()}, {"name", tr("New account").toStdString()}};
     });
     outer->addWidget(m_accounts);
-    connect(m_accounts, &PropertyEditor::valueEdited, this, [this](const nlohmann::json &v) {
+    connect(m_accounts, &PropertyEditor::valueEdited, this, [this](const heiiki::Json &v) {
         DesignMeta meta = DesignMeta::of(m_document->design());
         meta.accounts.clear();
         for (const auto &row : v) {
@@ -221,19 +221,19 @@ void DesignSettingsPage::refresh()
                        + tr("%n link(s), ", "", int(design.links().size()))
                        + tr("%n policy document(s), ", "", int(design.policies().size()))
                        + tr("%n flow(s)", "", int(design.flows().size())));
-    m_name->setValue(settings.name.empty() ? nlohmann::json() : nlohmann::json(settings.name));
+    m_name->setValue(settings.name.empty() ? heiiki::Json() : heiiki::Json(settings.name));
     const QString description = QString::fromStdString(settings.description);
     if (m_description->toPlainText() != description && !m_description->hasFocus())
         m_description->setPlainText(description);
     m_organizationId->setValue(settings.organizationId.empty()
-                                   ? nlohmann::json()
-                                   : nlohmann::json(settings.organizationId));
+                                   ? heiiki::Json()
+                                   : heiiki::Json(settings.organizationId));
     m_regions->setValue(toJson(settings.allowedRegions));
     m_orgAccounts->setSuggestions(choicesFor(design, spec("", PropertyType::AccountId, {})));
     m_orgAccounts->setValue(toJson(settings.organizationAccounts));
-    nlohmann::json rows = nlohmann::json::array();
+    heiiki::Json rows = heiiki::Json::array();
     for (const auto &account : design.accounts()) {
-        nlohmann::json row{{"id", account.id}};
+        heiiki::Json row{{"id", account.id}};
         if (!account.name.empty())
             row["name"] = account.name;
         if (account.external)
@@ -243,7 +243,7 @@ void DesignSettingsPage::refresh()
     m_accounts->setValue(rows);
 }
 
-QString DesignSettingsPage::accountsRefusal(const nlohmann::json &value) const
+QString DesignSettingsPage::accountsRefusal(const heiiki::Json &value) const
 {
     const model::Design &design = m_document->design();
     if (QString reason = refusalFor(design, m_accounts->spec(), value); !reason.isEmpty())

@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 class QLabel;
 class QLineEdit;
@@ -40,7 +40,7 @@ protected:
 
 private:
     void push(const DesignMeta &meta, const QString &text);
-    QString accountsRefusal(const nlohmann::json &value) const;
+    QString accountsRefusal(const heiiki::Json &value) const;
     void descriptionEdited();
 
     DesignDocument *m_document;

@@ -87,9 +87,9 @@ void ListPropertyEditor::setSuggestions(const Choices &choices)
     showValue(value());
 }
 
-void ListPropertyEditor::showValue(const nlohmann::json &value)
+void ListPropertyEditor::showValue(const heiiki::Json &value)
 {
-    const nlohmann::json &shown = value.is_null() ? spec().defaultValue : value;
+    const heiiki::Json &shown = value.is_null() ? spec().defaultValue : value;
     m_list->blockSignals(true);
     m_list->clear();
     if (shown.is_array())
@@ -113,9 +113,9 @@ void ListPropertyEditor::fitHeight()
     m_list->setFixedHeight(rows * rowHeight + 2 * m_list->frameWidth() + 2);
 }
 
-nlohmann::json ListPropertyEditor::entries() const
+heiiki::Json ListPropertyEditor::entries() const
 {
-    nlohmann::json list = nlohmann::json::array();
+    heiiki::Json list = heiiki::Json::array();
     for (int i = 0; i < m_list->count(); ++i)
         list.push_back(m_list->item(i)->data(kValueRole).toString().toStdString());
     return list;
@@ -126,7 +126,7 @@ void ListPropertyEditor::addEntry()
     const QString text = m_entry->text().trimmed();
     if (text.isEmpty())
         return;
-    nlohmann::json list = entries();
+    heiiki::Json list = entries();
     list.push_back(choiceValue(m_suggestions, text).toStdString());
     if (commit(list)) {
         m_entry->clear();
@@ -137,7 +137,7 @@ void ListPropertyEditor::addEntry()
 
 void ListPropertyEditor::removeSelected()
 {
-    nlohmann::json list = nlohmann::json::array();
+    heiiki::Json list = heiiki::Json::array();
     for (int i = 0; i < m_list->count(); ++i)
         if (!m_list->item(i)->isSelected())
             list.push_back(m_list->item(i)->data(kValueRole).toString().toStdString());
@@ -153,7 +153,7 @@ void ListPropertyEditor::itemEdited(QListWidgetItem *item)
     m_list->blockSignals(true);
     item->setData(kValueRole, text);
     m_list->blockSignals(false);
-    nlohmann::json list = nlohmann::json::array();
+    heiiki::Json list = heiiki::Json::array();
     for (int i = 0; i < m_list->count(); ++i) {
         const QString v = m_list->item(i)->data(kValueRole).toString();
         if (!v.isEmpty()) // an entry emptied in place is removed

@@ -35,11 +35,11 @@ public:
     void removeSelected();
 
 protected:
-    void showValue(const nlohmann::json &value) override;
+    void showValue(const heiiki::Json &value) override;
 
 private:
     void itemEdited(QListWidgetItem *item);
-    nlohmann::json entries() const;
+    heiiki::Json entries() const;
     void fitHeight();
 
     QListWidget *m_list = nullptr;

@@ -39,9 +39,9 @@ bool NumberPropertyEditor::unsettable() const
     return spec().defaultValue.is_null();
 }
 
-void NumberPropertyEditor::showValue(const nlohmann::json &value)
+void NumberPropertyEditor::showValue(const heiiki::Json &value)
 {
-    const nlohmann::json &shown = value.is_null() ? spec().defaultValue : value;
+    const heiiki::Json &shown = value.is_null() ? spec().defaultValue : value;
     m_spin->blockSignals(true);
     m_spin->setValue(shown.is_number() ? shown.get<double>() : m_spin->minimum());
     m_spin->blockSignals(false);
@@ -50,7 +50,7 @@ void NumberPropertyEditor::showValue(const nlohmann::json &value)
 void NumberPropertyEditor::finishEditing()
 {
     const double v = m_spin->value();
-    nlohmann::json value;
+    heiiki::Json value;
     if (!(unsettable() && v <= m_spin->minimum())) {
         if (spec().type == model::PropertyType::Int)
             value = static_cast<long long>(std::llround(v));

@@ -18,7 +18,7 @@ public:
     QDoubleSpinBox *spinBox() const { return m_spin; }
 
 protected:
-    void showValue(const nlohmann::json &value) override;
+    void showValue(const heiiki::Json &value) override;
 
 private:
     void finishEditing();

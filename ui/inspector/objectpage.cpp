@@ -61,13 +61,13 @@ const std::vector<model::PropertySpec> &ObjectPage::specs() const
     return none;
 }
 
-nlohmann::json ObjectPage::properties() const
+heiiki::Json ObjectPage::properties() const
 {
     if (const model::Element *e = m_document->design().element(m_id))
         return e->properties;
     if (const model::Link *l = m_document->design().link(m_id))
         return l->properties;
-    return nlohmann::json::object();
+    return heiiki::Json::object();
 }
 
 QString ObjectPage::displayName() const
@@ -147,11 +147,11 @@ void ObjectPage::build()
     for (const auto &spec : specs()) {
         PropertyEditor *editor = createPropertyEditor(spec, this);
         editor->setValidator(
-            [this, spec](const nlohmann::json &value) { return refusal(spec, value); });
+            [this, spec](const heiiki::Json &value) { return refusal(spec, value); });
         connect(editor,
                 &PropertyEditor::valueEdited,
                 this,
-                [this, spec](const nlohmann::json &value) { propertyEdited(spec, value); });
+                [this, spec](const heiiki::Json &value) { propertyEdited(spec, value); });
         editor->setToolTip(QString::fromStdString(spec.name));
         if (wide(spec.type)) {
             props->addRow(sectionLabel(propertyLabel(spec), this));
@@ -214,9 +214,9 @@ void ObjectPage::refresh()
             m_name->setText(QString::fromStdString(name));
         m_shownName = name;
     }
-    const nlohmann::json props = properties();
+    const heiiki::Json props = properties();
     for (auto *editor : m_editors)
-        editor->setValue(props.value(editor->spec().name, nlohmann::json()));
+        editor->setValue(props.value(editor->spec().name, heiiki::Json()));
 }
 
 void ObjectPage::updateChoices()
@@ -248,7 +248,7 @@ void ObjectPage::updateFindings()
     m_findings->show();
 }
 
-QString ObjectPage::refusal(const model::PropertySpec &spec, const nlohmann::json &value) const
+QString ObjectPage::refusal(const model::PropertySpec &spec, const heiiki::Json &value) const
 {
     const auto &design = m_document->design();
     QString reason = refusalFor(design, spec, value);
@@ -264,10 +264,10 @@ QString ObjectPage::refusal(const model::PropertySpec &spec, const nlohmann::jso
     return {};
 }
 
-void ObjectPage::propertyEdited(const model::PropertySpec &spec, const nlohmann::json &value)
+void ObjectPage::propertyEdited(const model::PropertySpec &spec, const heiiki::Json &value)
 {
     const QString text = tr("Change %1 of %2").arg(propertyLabel(spec), displayName());
-    auto apply = [&](nlohmann::json &props) {
+    auto apply = [&](heiiki::Json &props) {
         if (value.is_null())
             props.erase(spec.name);
         else

@@ -5,7 +5,7 @@
 
 #include <QWidget>
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <vector>
 
@@ -46,10 +46,10 @@ public:
 private:
     void build();
     const std::vector<model::PropertySpec> &specs() const;
-    nlohmann::json properties() const;
+    heiiki::Json properties() const;
     QString displayName() const;
-    QString refusal(const model::PropertySpec &spec, const nlohmann::json &value) const;
-    void propertyEdited(const model::PropertySpec &spec, const nlohmann::json &value);
+    QString refusal(const model::PropertySpec &spec, const heiiki::Json &value) const;
+    void propertyEdited(const model::PropertySpec &spec, const heiiki::Json &value);
     void nameEdited();
 
     DesignDocument *m_document;

@@ -113,7 +113,7 @@ QString kindLabel(const std::string &label)
 }
 
 QString
-displayText(const model::PropertySpec &spec, const nlohmann::json &value, const Choices &choices)
+displayText(const model::PropertySpec &spec, const heiiki::Json &value, const Choices &choices)
 {
     if (value.is_null())
         return {};

@@ -51,7 +51,7 @@ QString kindLabel(const std::string &label);
 /// A short text for a property value in a table cell or a list: strings as they are, lists
 /// joined by ", ", nested tables as a row count; references through \a choices.
 QString displayText(const model::PropertySpec &spec,
-                    const nlohmann::json &value,
+                    const heiiki::Json &value,
                     const Choices &choices = {});
 
 } // namespace heiiki::ui

@@ -34,7 +34,7 @@ void PropertyEditor::setField(QWidget *field)
     setFocusProxy(field);
 }
 
-void PropertyEditor::setValue(const nlohmann::json &value)
+void PropertyEditor::setValue(const heiiki::Json &value)
 {
     if (value == m_value)
         return;
@@ -65,7 +65,7 @@ void PropertyEditor::clearRefusal()
     m_refusal->hide();
 }
 
-bool PropertyEditor::commit(const nlohmann::json &value)
+bool PropertyEditor::commit(const heiiki::Json &value)
 {
     if (value == m_value) {
         clearRefusal();

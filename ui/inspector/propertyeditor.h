@@ -5,7 +5,7 @@
 
 #include <QWidget>
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <functional>
 
@@ -30,7 +30,7 @@ class PropertyEditor : public QWidget
 
 public:
     /// Says why \a value is refused, or returns an empty string to accept it.
-    using Validator = std::function<QString(const nlohmann::json &value)>;
+    using Validator = std::function<QString(const heiiki::Json &value)>;
 
     explicit PropertyEditor(model::PropertySpec spec, QWidget *parent = nullptr);
 
@@ -38,9 +38,9 @@ public:
 
     /// Shows \a value (null: unset, so the catalogue's default applies). Does nothing when the
     /// value is the one shown already, so a refresh keeps what the user is typing.
-    void setValue(const nlohmann::json &value);
+    void setValue(const heiiki::Json &value);
     /// The value shown (null when unset).
-    const nlohmann::json &value() const { return m_value; }
+    const heiiki::Json &value() const { return m_value; }
 
     void setValidator(Validator validator) { m_validator = std::move(validator); }
     /// Refills the ids, regions or accounts the editor offers from \a design.
@@ -53,18 +53,18 @@ public:
 
 signals:
     /// The user completed an edit and the validator accepted \a value (null: unset it).
-    void valueEdited(const nlohmann::json &value);
+    void valueEdited(const heiiki::Json &value);
 
 protected:
     /// Puts \a field (the widget the user edits) into the editor, above the refusal line.
     void setField(QWidget *field);
     /// Shows \a value in the field.
-    virtual void showValue(const nlohmann::json &value) = 0;
+    virtual void showValue(const heiiki::Json &value) = 0;
     /// Called by subclasses when the user completes an edit. Returns true when \a value was
     /// accepted (and announced); false when it is the value shown or was refused.
-    bool commit(const nlohmann::json &value);
+    bool commit(const heiiki::Json &value);
     /// Why the validator refuses \a value, or an empty string.
-    QString check(const nlohmann::json &value) const
+    QString check(const heiiki::Json &value) const
     {
         return m_validator ? m_validator(value) : QString();
     }
@@ -73,7 +73,7 @@ protected:
 
 private:
     model::PropertySpec m_spec;
-    nlohmann::json m_value;
+    heiiki::Json m_value;
     Validator m_validator;
     QVBoxLayout *m_layout = nullptr;
     QLabel *m_refusal = nullptr;

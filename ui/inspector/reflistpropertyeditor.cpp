@@ -33,7 +33,7 @@ void RefListPropertyEditor::setChoices(const Choices &choices)
     showValue(value());
 }
 
-void RefListPropertyEditor::showValue(const nlohmann::json &value)
+void RefListPropertyEditor::showValue(const heiiki::Json &value)
 {
     QStringList chosen;
     if (value.is_array())
@@ -68,8 +68,8 @@ void RefListPropertyEditor::showValue(const nlohmann::json &value)
 void RefListPropertyEditor::itemToggled(QListWidgetItem *item)
 {
     const QString v = item->data(kValueRole).toString();
-    nlohmann::json list = nlohmann::json::array();
-    const nlohmann::json current = value().is_array() ? value() : nlohmann::json::array();
+    heiiki::Json list = heiiki::Json::array();
+    const heiiki::Json current = value().is_array() ? value() : heiiki::Json::array();
     for (const auto &entry : current)
         if (!(entry.is_string() && QString::fromStdString(entry.get<std::string>()) == v))
             list.push_back(entry);

@@ -23,7 +23,7 @@ public:
     void setChoices(const Choices &choices);
 
 protected:
-    void showValue(const nlohmann::json &value) override;
+    void showValue(const heiiki::Json &value) override;
 
 private:
     void itemToggled(QListWidgetItem *item);

@@ -65,7 +65,7 @@ QWidget *TableCellDelegate::createEditor(QWidget *parent,
 void TableCellDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
     const auto &column = m_table->column(index.column());
-    nlohmann::json v = m_table->cellValue(index.row(), index.column());
+    heiiki::Json v = m_table->cellValue(index.row(), index.column());
     if (v.is_null())
         v = column.defaultValue;
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
@@ -90,7 +90,7 @@ void TableCellDelegate::setModelData(QWidget *editor,
                                      const QModelIndex &index) const
 {
     const auto &column = m_table->column(index.column());
-    nlohmann::json value;
+    heiiki::Json value;
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
         QString v = combo->currentData().toString();
         if (combo->isEditable()) {
@@ -115,7 +115,7 @@ void TableCellDelegate::setModelData(QWidget *editor,
     m_table->editCell(index.row(), index.column(), value);
 }
 
-nlohmann::json TableCellDelegate::parseCell(const model::PropertySpec &column, const QString &text)
+heiiki::Json TableCellDelegate::parseCell(const model::PropertySpec &column, const QString &text)
 {
     const QString trimmed = text.trimmed();
     switch (column.type) {
@@ -124,33 +124,33 @@ nlohmann::json TableCellDelegate::parseCell(const model::PropertySpec &column, c
             return {};
         bool ok = false;
         const qlonglong n = trimmed.toLongLong(&ok);
-        return ok ? nlohmann::json(n) : nlohmann::json(trimmed.toStdString());
+        return ok ? heiiki::Json(n) : heiiki::Json(trimmed.toStdString());
     }
     case PropertyType::Number: {
         if (trimmed.isEmpty())
             return {};
         bool ok = false;
         const double n = trimmed.toDouble(&ok);
-        return ok ? nlohmann::json(n) : nlohmann::json(trimmed.toStdString());
+        return ok ? heiiki::Json(n) : heiiki::Json(trimmed.toStdString());
     }
     case PropertyType::CidrList:
     case PropertyType::StringList:
     case PropertyType::DomainList:
     case PropertyType::RefList: {
-        nlohmann::json list = nlohmann::json::array();
+        heiiki::Json list = heiiki::Json::array();
         for (const QString &part : trimmed.split(QLatin1Char(','), Qt::SkipEmptyParts))
             if (!part.trimmed().isEmpty())
                 list.push_back(part.trimmed().toStdString());
         return list;
     }
     case PropertyType::String:
-        return text.isEmpty() ? nlohmann::json() : nlohmann::json(text.toStdString());
+        return text.isEmpty() ? heiiki::Json() : heiiki::Json(text.toStdString());
     default:
-        return trimmed.isEmpty() ? nlohmann::json() : nlohmann::json(trimmed.toStdString());
+        return trimmed.isEmpty() ? heiiki::Json() : heiiki::Json(trimmed.toStdString());
     }
 }
 
-QString TableCellDelegate::editText(const nlohmann::json &value)
+QString TableCellDelegate::editText(const heiiki::Json &value)
 {
     if (value.is_null())
         return {};

@@ -2,7 +2,7 @@
 
 #include <QStyledItemDelegate>
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 namespace heiiki::model {
 struct PropertySpec;
@@ -34,9 +34,9 @@ public:
 
     /// The value text typed into a cell of \a column means: null when empty, a number for
     /// numeric columns, an array for list columns, else the string.
-    static nlohmann::json parseCell(const model::PropertySpec &column, const QString &text);
+    static heiiki::Json parseCell(const model::PropertySpec &column, const QString &text);
     /// The text that stands for \a value in a cell's text field.
-    static QString editText(const nlohmann::json &value);
+    static QString editText(const heiiki::Json &value);
 
 private:
     TablePropertyEditor *m_table;

@@ -105,22 +105,22 @@ const model::PropertySpec &TablePropertyEditor::column(int index) const
     return spec().columns.at(size_t(index));
 }
 
-nlohmann::json TablePropertyEditor::rows() const
+heiiki::Json TablePropertyEditor::rows() const
 {
-    return value().is_array() ? value() : nlohmann::json::array();
+    return value().is_array() ? value() : heiiki::Json::array();
 }
 
-nlohmann::json TablePropertyEditor::cellValue(int row, int column) const
+heiiki::Json TablePropertyEditor::cellValue(int row, int column) const
 {
-    const nlohmann::json all = rows();
+    const heiiki::Json all = rows();
     if (row < 0 || size_t(row) >= all.size() || !all[size_t(row)].is_object())
         return {};
-    return all[size_t(row)].value(this->column(column).name, nlohmann::json());
+    return all[size_t(row)].value(this->column(column).name, heiiki::Json());
 }
 
-void TablePropertyEditor::showValue(const nlohmann::json &value)
+void TablePropertyEditor::showValue(const heiiki::Json &value)
 {
-    const nlohmann::json all = value.is_array() ? value : nlohmann::json::array();
+    const heiiki::Json all = value.is_array() ? value : heiiki::Json::array();
     m_filling = true;
     m_table->setRowCount(int(all.size()));
     for (int r = 0; r < int(all.size()); ++r)
@@ -132,15 +132,15 @@ void TablePropertyEditor::showValue(const nlohmann::json &value)
     fitHeight();
 }
 
-void TablePropertyEditor::fillRow(int row, const nlohmann::json &values)
+void TablePropertyEditor::fillRow(int row, const heiiki::Json &values)
 {
     const bool wasFilling = m_filling;
     m_filling = true;
     const QColor dim = palette().color(QPalette::Disabled, QPalette::Text);
     for (int c = 0; c < m_table->columnCount(); ++c) {
         const auto &col = column(c);
-        const nlohmann::json v
-            = values.is_object() ? values.value(col.name, nlohmann::json()) : nlohmann::json();
+        const heiiki::Json v
+            = values.is_object() ? values.value(col.name, heiiki::Json()) : heiiki::Json();
         auto *item = m_table->item(row, c);
         if (!item) {
             item = new QTableWidgetItem;
@@ -149,7 +149,7 @@ void TablePropertyEditor::fillRow(int row, const nlohmann::json &values)
         Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
         item->setData(Qt::ForegroundRole, QVariant());
         if (col.type == PropertyType::Bool) {
-            const nlohmann::json &shown = v.is_null() ? col.defaultValue : v;
+            const heiiki::Json &shown = v.is_null() ? col.defaultValue : v;
             item->setText(QString());
             item->setCheckState(shown.is_boolean() && shown.get<bool>() ? Qt::Checked
                                                                         : Qt::Unchecked);
@@ -183,14 +183,14 @@ void TablePropertyEditor::fitHeight()
     m_table->setFixedHeight(height);
 }
 
-void TablePropertyEditor::editCell(int row, int column, const nlohmann::json &value)
+void TablePropertyEditor::editCell(int row, int column, const heiiki::Json &value)
 {
-    nlohmann::json all = rows();
+    heiiki::Json all = rows();
     if (row < 0 || size_t(row) >= all.size())
         return;
-    nlohmann::json &cells = all[size_t(row)];
+    heiiki::Json &cells = all[size_t(row)];
     if (!cells.is_object())
-        cells = nlohmann::json::object();
+        cells = heiiki::Json::object();
     if (value.is_null())
         cells.erase(this->column(column).name);
     else
@@ -207,9 +207,9 @@ void TablePropertyEditor::itemChanged(QTableWidgetItem *item)
     editCell(item->row(), item->column(), item->checkState() == Qt::Checked);
 }
 
-nlohmann::json TablePropertyEditor::defaultRow(const nlohmann::json &all) const
+heiiki::Json TablePropertyEditor::defaultRow(const heiiki::Json &all) const
 {
-    nlohmann::json row = nlohmann::json::object();
+    heiiki::Json row = heiiki::Json::object();
     for (const auto &col : spec().columns) {
         if (!col.required)
             continue;
@@ -226,7 +226,7 @@ nlohmann::json TablePropertyEditor::defaultRow(const nlohmann::json &all) const
         case PropertyType::Number: {
             long long highest = 0;
             for (const auto &r : all)
-                if (r.is_object() && r.value(col.name, nlohmann::json()).is_number_integer())
+                if (r.is_object() && r.value(col.name, heiiki::Json()).is_number_integer())
                     highest = std::max(highest, r[col.name].get<long long>());
             row[col.name] = highest + (highest > 0 ? 10 : 100);
             break;
@@ -242,7 +242,7 @@ nlohmann::json TablePropertyEditor::defaultRow(const nlohmann::json &all) const
         case PropertyType::DomainList:
         case PropertyType::RefList:
         case PropertyType::Table:
-            row[col.name] = nlohmann::json::array();
+            row[col.name] = heiiki::Json::array();
             break;
         case PropertyType::Bool:
             row[col.name] = false;
@@ -257,7 +257,7 @@ nlohmann::json TablePropertyEditor::defaultRow(const nlohmann::json &all) const
 
 void TablePropertyEditor::addRow()
 {
-    nlohmann::json all = rows();
+    heiiki::Json all = rows();
     all.push_back(m_rowFactory ? m_rowFactory(all) : defaultRow(all));
     if (!commit(all))
         return;
@@ -275,8 +275,8 @@ void TablePropertyEditor::removeSelectedRows()
             doomed << item->row();
     if (doomed.isEmpty())
         return;
-    nlohmann::json all = rows();
-    nlohmann::json kept = nlohmann::json::array();
+    heiiki::Json all = rows();
+    heiiki::Json kept = heiiki::Json::array();
     for (int r = 0; r < int(all.size()); ++r)
         if (!doomed.contains(r))
             kept.push_back(all[size_t(r)]);
@@ -299,11 +299,11 @@ void TablePropertyEditor::openNestedTable(int row, int column)
     auto *nested = new TablePropertyEditor(col, &dialog);
     nested->m_prefix = m_prefix + col.name + "/";
     nested->m_choices = m_choices;
-    nested->setValue(cellValue(row, column).is_null() ? nlohmann::json::array()
+    nested->setValue(cellValue(row, column).is_null() ? heiiki::Json::array()
                                                       : cellValue(row, column));
     // The nested table is checked as part of this one.
-    nested->setValidator([this, row, column](const nlohmann::json &v) {
-        nlohmann::json all = rows();
+    nested->setValidator([this, row, column](const heiiki::Json &v) {
+        heiiki::Json all = rows();
         all[size_t(row)][this->column(column).name] = v;
         return check(all);
     });

@@ -24,7 +24,7 @@ class TablePropertyEditor : public PropertyEditor
 
 public:
     /// Makes the row that "Add row" appends, from the rows there are.
-    using RowFactory = std::function<nlohmann::json(const nlohmann::json &rows)>;
+    using RowFactory = std::function<heiiki::Json(const heiiki::Json &rows)>;
 
     explicit TablePropertyEditor(model::PropertySpec spec, QWidget *parent = nullptr);
 
@@ -41,21 +41,21 @@ public:
 
     const model::PropertySpec &column(int index) const;
     /// The value in a cell; null when unset.
-    nlohmann::json cellValue(int row, int column) const;
+    heiiki::Json cellValue(int row, int column) const;
     /// Sets one cell, as the cell editor does when the user completes it.
-    void editCell(int row, int column, const nlohmann::json &value);
+    void editCell(int row, int column, const heiiki::Json &value);
     /// Appends a new row (the Add row button).
     void addRow();
     /// Removes the rows with a selected cell (the Remove button).
     void removeSelectedRows();
 
 protected:
-    void showValue(const nlohmann::json &value) override;
+    void showValue(const heiiki::Json &value) override;
 
 private:
-    nlohmann::json rows() const;
-    nlohmann::json defaultRow(const nlohmann::json &rows) const;
-    void fillRow(int row, const nlohmann::json &values);
+    heiiki::Json rows() const;
+    heiiki::Json defaultRow(const heiiki::Json &rows) const;
+    void fillRow(int row, const heiiki::Json &values);
     void itemChanged(QTableWidgetItem *item);
     void cellActivated(int row, int column);
     void openNestedTable(int row, int column);

@@ -26,7 +26,7 @@ TextPropertyEditor::TextPropertyEditor(model::PropertySpec spec, QWidget *parent
     connect(m_edit, &QLineEdit::editingFinished, this, &TextPropertyEditor::finishEditing);
 }
 
-void TextPropertyEditor::showValue(const nlohmann::json &value)
+void TextPropertyEditor::showValue(const heiiki::Json &value)
 {
     const QString text
         = value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
@@ -38,7 +38,7 @@ void TextPropertyEditor::finishEditing()
 {
     const QString text
         = spec().type == PropertyType::String ? m_edit->text() : m_edit->text().trimmed();
-    commit(text.isEmpty() ? nlohmann::json() : nlohmann::json(text.toStdString()));
+    commit(text.isEmpty() ? heiiki::Json() : heiiki::Json(text.toStdString()));
 }
 
 } // namespace heiiki::ui

@@ -19,7 +19,7 @@ public:
     QLineEdit *lineEdit() const { return m_edit; }
 
 protected:
-    void showValue(const nlohmann::json &value) override;
+    void showValue(const heiiki::Json &value) override;
 
 private:
     void finishEditing();

@@ -163,7 +163,7 @@ void PoliciesPanel::newPolicy(model::PolicyType type)
     policy.id = model::edit::freshId(m_document->design(), "policy-" + std::string(typeName));
     policy.type = type;
     policy.name = tr("New %1 policy").arg(policyTypeLabel(type).toLower()).toStdString();
-    policy.document = {{"Version", "2012-10-17"}, {"Statement", nlohmann::json::array()}};
+    policy.document = {{"Version", "2012-10-17"}, {"Statement", heiiki::Json::array()}};
     DesignFragment fragment;
     fragment.policies.push_back(policy);
     m_document->undoStack()->push(

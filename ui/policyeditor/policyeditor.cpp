@@ -139,11 +139,11 @@ QString PolicyEditor::modelText() const
     return p ? QString::fromStdString(p->document.dump(4)) : QString();
 }
 
-std::optional<nlohmann::json> PolicyEditor::parsedText() const
+std::optional<heiiki::Json> PolicyEditor::parsedText() const
 {
     try {
-        return nlohmann::json::parse(m_text->toPlainText().toStdString());
-    } catch (const nlohmann::json::parse_error &) {
+        return heiiki::Json::parse(m_text->toPlainText().toStdString());
+    } catch (const heiiki::Json::parse_error &) {
         return std::nullopt;
     }
 }

@@ -8,7 +8,7 @@
 #include <QHash>
 #include <QWidget>
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 class QComboBox;
 class QLabel;
@@ -83,12 +83,12 @@ private:
     void findingActivated(QTreeWidgetItem *item);
     void fillTemplateMenu();
     void updateState();
-    std::optional<nlohmann::json> parsedText() const;
+    std::optional<heiiki::Json> parsedText() const;
 
     DesignDocument *m_document;
     model::Id m_policy;
     model::PolicyType m_type = model::PolicyType::Identity;
-    nlohmann::json m_synced; ///< the design's document when the field was last in step with it
+    heiiki::Json m_synced; ///< the design's document when the field was last in step with it
     model::PolicyType m_syncedType = model::PolicyType::Identity;
     QHash<QString, QString> m_drafts; ///< text that is not JSON, by policy id
     PolicyLintResult m_lint;

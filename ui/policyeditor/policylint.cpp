@@ -20,10 +20,10 @@ PolicyLintResult lintPolicyText(const QString &text, model::PolicyType type)
 {
     PolicyLintResult result;
     const std::string utf8 = text.toStdString();
-    nlohmann::json document;
+    heiiki::Json document;
     try {
-        document = nlohmann::json::parse(utf8);
-    } catch (const nlohmann::json::parse_error &e) {
+        document = heiiki::Json::parse(utf8);
+    } catch (const heiiki::Json::parse_error &e) {
         // e.byte is 1-based and points just past the offending character.
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         const auto pos = model::io::JsonLocator::positionOf(utf8, offset);

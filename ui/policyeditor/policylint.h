@@ -5,7 +5,7 @@
 #include <QList>
 #include <QString>
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 #include <optional>
 #include <string>
@@ -26,7 +26,7 @@ struct PolicyLintFinding
 /// What the linter says about a text: the document when the text is JSON, and the problems.
 struct PolicyLintResult
 {
-    std::optional<nlohmann::json> document;
+    std::optional<heiiki::Json> document;
     QList<PolicyLintFinding> findings;
 
     int errorCount() const;

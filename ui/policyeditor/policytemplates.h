@@ -5,7 +5,7 @@
 #include <QList>
 #include <QString>
 
-#include <nlohmann/json.hpp>
+#include "model/core/json.h"
 
 namespace heiiki::ui {
 
@@ -14,7 +14,7 @@ struct PolicyTemplate
 {
     QString title; ///< for the template menu, translated
     model::PolicyType type = model::PolicyType::Identity;
-    nlohmann::json document;
+    heiiki::Json document;
 };
 
 /// The four policies that decide who reaches the instances of a closed network, filled with

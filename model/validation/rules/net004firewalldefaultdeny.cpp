@@ -67,7 +67,7 @@ public:
                     continue;
                 }
                 anyAllowList = true;
-                const auto &targets = group.value("targets", nlohmann::json::array());
+                const auto &targets = group.value("targets", heiiki::Json::array());
                 for (size_t t = 0; t < targets.size(); ++t) {
                     const std::string why = tooBroad(str(targets[t]));
                     if (!why.empty())

@@ -49,7 +49,7 @@ public:
             for (size_t g = 0; g < groups.size() && !reported; ++g) {
                 if (groups[g].value("type", "ALLOWLIST") != "ALLOWLIST")
                     continue;
-                const auto targets = groups[g].value("targets", nlohmann::json::array());
+                const auto targets = groups[g].value("targets", heiiki::Json::array());
                 for (size_t t = 0; t < targets.size() && !reported; ++t) {
                     const std::string entry = str(targets[t]);
                     for (const char *awsDomain : {"amazonaws.com", "aws.amazon.com", "api.aws",

@@ -40,7 +40,7 @@ public:
                     {e->id},
                     describe(design, e->id) + " inbound rule " + std::to_string(i + 1)
                         + " opens tcp " + ports + " from "
-                        + (cidr.empty() ? str(row.value("securityGroup", nlohmann::json()))
+                        + (cidr.empty() ? str(row.value("securityGroup", heiiki::Json()))
                                         : cidr)
                         + (world ? ", to the whole internet"
                                  : ": with Session Manager port forwarding no inbound admin port "

@@ -13,7 +13,7 @@
 namespace heiiki::model::rules {
 
 /// Small helpers the rules share.
-inline std::string str(const nlohmann::json &v)
+inline std::string str(const heiiki::Json &v)
 {
     return v.is_string() ? v.get<std::string>() : std::string();
 }
