@@ -149,7 +149,7 @@ ScenarioResult scn001(const ValidationContext &context, const IamView &view)
             network::Query q;
             q.from = w->id;
             q.to = {network::Target::Kind::Service, svc};
-            const auto &path = context.trace(q);
+            const auto &path = context.trace(q, w);
             if (!path.delivered)
                 continue; // the route or the firewall stops it
             if (path.endpoints.empty()) {

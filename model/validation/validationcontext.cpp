@@ -179,7 +179,8 @@ void ValidationContext::fill(Traced *entry) const
         entry->brief = paths().trace(query, from, network::Detail::Brief);
 }
 
-const network::PathResult &ValidationContext::trace(const network::Query &query) const
+const network::PathResult &ValidationContext::trace(const network::Query &query,
+                                                    const Element *from) const
 {
     const size_t target = targetHash(query);
     const TraceKey key = keyOf(query, -1, target);
@@ -195,6 +196,7 @@ const network::PathResult &ValidationContext::trace(const network::Query &query)
             // Filed before it is traced: a thread asking meanwhile waits for this one.
             entry = shard.newEntry();
             entry->query = query;
+            entry->source = from && !query.fromInternet && from->id == query.from ? from : nullptr;
             entry->targetHash = target;
             shard.traces.insert(key.hash, entry);
             mine = true;

@@ -48,8 +48,10 @@ public:
     /// The policies, identities and endpoints the IAM rules and scenarios read, once per run.
     const rules::IamView &iam() const;
 
-    /// The answer to \a query, traced once per validation run (brief).
-    const network::PathResult &trace(const network::Query &query) const;
+    /// The answer to \a query, traced once per validation run (brief). \a from: the query's
+    /// source element, when the caller has it at hand (it saves looking the id up).
+    const network::PathResult &trace(const network::Query &query,
+                                     const Element *from = nullptr) const;
     /// The full trace (hops, explanation, resolvedAs) of a result that trace(), flowPath()
     /// or internetProbe() returned; traced again once, when first asked.
     const network::PathResult &explain(const network::PathResult &path) const;
