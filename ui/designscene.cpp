@@ -7,7 +7,7 @@
 #include "rectgrid.h"
 
 #include "document/designdocument.h"
-#include "model/layout/autolayout.h"
+#include "model/layout/labeltext.h"
 
 #include <QTimer>
 

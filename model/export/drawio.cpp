@@ -1,6 +1,7 @@
 #include "drawio.h"
 
 #include "../layout/autolayout.h"
+#include "../layout/labeltext.h"
 
 #include <cmath>
 #include <sstream>

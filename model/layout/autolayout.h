@@ -39,8 +39,4 @@ using Layout = std::unordered_map<Id, Geometry>;
 /// The result depends only on the design: the same design always gives the same layout.
 Layout autoLayout(const Design &design);
 
-/// The secondary text of a container's title (its CIDR blocks, region code, account id, zone)
-/// for which the layout leaves room; "" for leaf nodes and when there is none.
-std::string containerSubtitle(const Element &element);
-
 } // namespace heiiki::model
