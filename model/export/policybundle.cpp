@@ -1,4 +1,5 @@
 #include "policybundle.h"
+#include "bundlenames.h"
 
 #include "policybundletext.h"
 #include "policytemplates.h"
@@ -46,45 +47,6 @@ namespace {
 std::string jsonText(const json &value)
 {
     return value.dump(2) + '\n';
-}
-
-/// \a text with every character outside \a allowed replaced by '-'.
-std::string restricted(std::string_view text, std::string_view allowed)
-{
-    std::string out;
-    for (char c : text) {
-        const bool alnum
-            = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        out += alnum || allowed.find(c) != std::string_view::npos ? c : '-';
-    }
-    return out.empty() ? std::string("unnamed") : out;
-}
-
-/// A name for a file or folder of the bundle.
-std::string fileName(std::string_view text)
-{
-    return restricted(text, "._-");
-}
-
-/// An IAM name (policy, role, group, user): [\w+=,.@-].
-std::string iamName(std::string_view text)
-{
-    return restricted(text, "_+=,.@-");
-}
-
-/// \a word quoted for a POSIX shell when it needs it.
-std::string shellWord(const std::string &word)
-{
-    const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c))
-               || std::string_view("._/:=@+,-").find(c) != std::string_view::npos;
-    });
-    if (plain)
-        return word;
-    std::string quoted = "'";
-    for (char c : word)
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
 }
 
 std::string nameOf(const Element &e, const char *property)
@@ -410,11 +372,11 @@ void BundleBuilder::addFirewallRuleGroups()
         // Stateful default actions other than pass need strict rule order, in the firewall
         // policy and in each of its rule groups.
         const bool strict = !defaultAction.empty() && defaultAction != "pass";
-        const json groups = e->property("ruleGroups");
+        const json &groups = e->property("ruleGroups");
         if (!groups.is_array())
             continue;
         for (const json &g : groups) {
-            const std::string name = restricted(g.value("name", std::string()), "-");
+            const std::string name = ruleGroupName(g.value("name", std::string()));
             const std::string type = g.value("type", std::string("ALLOWLIST"));
             std::vector<std::string> targets;
             for (const auto &t : g.value("targets", json::array()))

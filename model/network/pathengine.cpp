@@ -17,6 +17,14 @@ std::string_view toString(StopReason reason)
 
 namespace {
 
+/// "com.amazonaws.ap-northeast-1.ssm" → "ssm"; "ssm" stays.
+std::string_view shortServiceName(std::string_view service)
+{
+    if (service.starts_with("com.amazonaws."))
+        return service.substr(service.rfind('.') + 1);
+    return service;
+}
+
 std::string str(const heiiki::Json &v)
 {
     return v.is_string() ? v.get<std::string>() : std::string();
@@ -83,17 +91,18 @@ PathResult PathEngine::trace(const Query &query, const Element *from, Detail det
 
 std::string PathEngine::serviceName(const std::string &service)
 {
-    // "com.amazonaws.ap-northeast-1.ssm" → "ssm"; "ssm" stays.
-    if (service.rfind("com.amazonaws.", 0) == 0) {
-        const auto last = service.rfind('.');
-        return service.substr(last + 1);
-    }
-    return service;
+    return std::string(shortServiceName(service));
 }
 
 std::string PathEngine::serviceDomain(const std::string &service, const std::string &region)
 {
-    return serviceName(service) + "." + region + ".amazonaws.com";
+    // Built in one allocation: a trace to a service asks for it every time.
+    constexpr std::string_view suffix = ".amazonaws.com";
+    const std::string_view name = shortServiceName(service);
+    std::string domain;
+    domain.reserve(name.size() + 1 + region.size() + suffix.size());
+    domain.append(name).append(1, '.').append(region).append(suffix);
+    return domain;
 }
 
 } // namespace heiiki::model::network

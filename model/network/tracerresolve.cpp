@@ -112,9 +112,10 @@ const Interface *Tracer::nearestInterface(std::span<const Interface *const> ifs)
 bool Tracer::resolveService(const std::string &rawService)
 {
     const std::string service = PathEngine::serviceName(rawService);
-    const std::string region = m_srcVpc ? m_srcVpc->region
-                                        : (m_srcPremises ? m_t.design().regionOf(m_srcPremises->id)
-                                                         : std::string());
+    std::string premisesRegion;
+    if (!m_srcVpc && m_srcPremises)
+        premisesRegion = m_t.design().regionOf(m_srcPremises->id);
+    const std::string &region = m_srcVpc ? m_srcVpc->region : premisesRegion;
     m_dst.domain = PathEngine::serviceDomain(service, region.empty() ? "ap-northeast-1" : region);
     m_dst.service = service;
     auto text = [&](const std::string &prefix, const Element *e) {

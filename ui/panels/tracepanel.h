@@ -77,6 +77,8 @@ private:
         QString protocol;
     };
 
+    /// The key of the From list's internet entry.
+    static QString internetKey() { return QStringLiteral("internet"); }
     void schedulePopulate();
     void populate();
     /// Moves element \a id's entries to their new labels' places after a rename.
