@@ -80,21 +80,20 @@ bool parseParts(std::string_view address, int prefix, std::string *error, Cidr::
 
 std::optional<Cidr> Cidr::parse(std::string_view text, std::string *error)
 {
-    const auto slash = text.find('/');
-    if (slash == std::string_view::npos) {
+    auto fail = [&](const char *why) -> std::optional<Cidr> {
         if (error)
-            *error = "missing '/prefix' (write e.g. 10.0.0.0/16)";
+            *error = why;
         return std::nullopt;
-    }
+    };
+    const auto slash = text.find('/');
+    if (slash == std::string_view::npos)
+        return fail("missing '/prefix' (write e.g. 10.0.0.0/16)");
     const std::string_view prefixText = text.substr(slash + 1);
     int prefix = -1;
     auto [ptr, ec] = std::from_chars(prefixText.data(), prefixText.data() + prefixText.size(),
                                      prefix);
-    if (prefixText.empty() || ec != std::errc() || ptr != prefixText.data() + prefixText.size()) {
-        if (error)
-            *error = "the prefix length is not a number";
-        return std::nullopt;
-    }
+    if (prefixText.empty() || ec != std::errc() || ptr != prefixText.data() + prefixText.size())
+        return fail("the prefix length is not a number");
     Cidr cidr;
     if (!parseParts(text.substr(0, slash), prefix, error, &cidr.m_family, &cidr.m_first))
         return std::nullopt;

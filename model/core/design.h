@@ -108,6 +108,13 @@ struct Flow
 /// of \a parts; true for an empty \a what.
 bool changesOnly(std::string_view what, std::initializer_list<std::string_view> parts);
 
+/// True when \a what names only elements' names and places on the canvas: nothing a rule
+/// decides on (rules name elements in their texts only).
+inline bool changesOnlyNamesOrPlaces(std::string_view what)
+{
+    return changesOnly(what, {"name", "geometry"});
+}
+
 /// Receives the model's change announcements. Views and the UI adapter implement it.
 class DesignObserver
 {

@@ -110,7 +110,7 @@ void DesignMirror::attach(Design *source)
 void DesignMirror::elementChanged(const Id &id, std::string_view what)
 {
     m_elements.insert(id);
-    if (!changesOnly(what, {"name", "geometry"}))
+    if (!changesOnlyNamesOrPlaces(what))
         m_notOnlyNames = true;
 }
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
-#include <new>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -61,14 +60,12 @@ struct SortedMap
     template<class K>
     iterator find(const K &key)
     {
-        const auto it = lowerBound(key);
-        return it != this->end() && !key_compare()(key, it->first) ? it : this->end();
+        return findIn(*this, key);
     }
     template<class K>
     const_iterator find(const K &key) const
     {
-        const auto it = lowerBound(key);
-        return it != this->end() && !key_compare()(key, it->first) ? it : this->end();
+        return findIn(*this, key);
     }
     template<class K>
     size_type count(const K &key) const
@@ -81,7 +78,7 @@ struct SortedMap
     template<class K, class V>
     std::pair<iterator, bool> emplace(K &&key, V &&value)
     {
-        const auto it = lowerBound(key);
+        const auto it = lowerBound(*this, key);
         if (it != this->end() && !key_compare()(key, it->first))
             return {it, false};
         return {Container::emplace(it, std::forward<K>(key), std::forward<V>(value)), true};
@@ -143,21 +140,22 @@ struct SortedMap
     iterator erase(iterator first, iterator last) { return Container::erase(first, last); }
 
 private:
-    template<class K>
-    iterator lowerBound(const K &key)
+    /// The first member of \a map whose key is not less than \a key (\a map: *this, const or
+    /// not).
+    template<class Map, class K>
+    static auto lowerBound(Map &map, const K &key)
     {
-        return std::lower_bound(this->begin(), this->end(), key,
+        return std::lower_bound(map.begin(), map.end(), key,
                                 [](const value_type &member, const K &k) {
                                     return key_compare()(member.first, k);
                                 });
     }
-    template<class K>
-    const_iterator lowerBound(const K &key) const
+    /// The member of \a map with \a key, or map.end().
+    template<class Map, class K>
+    static auto findIn(Map &map, const K &key)
     {
-        return std::lower_bound(this->begin(), this->end(), key,
-                                [](const value_type &member, const K &k) {
-                                    return key_compare()(member.first, k);
-                                });
+        const auto it = lowerBound(map, key);
+        return it != map.end() && !key_compare()(key, it->first) ? it : map.end();
     }
 };
 

@@ -22,7 +22,6 @@ inline std::string asciiLower(std::string text)
     return text;
 }
 inline std::string asciiLower(std::string_view text) { return asciiLower(std::string(text)); }
-inline std::string asciiLower(const char *text) { return asciiLower(std::string(text)); }
 
 /// Whether \a a and \a b are equal but for ASCII case.
 inline bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b)

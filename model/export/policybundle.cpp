@@ -1,6 +1,6 @@
 #include "policybundle.h"
-#include "bundlenames.h"
 
+#include "bundlenames.h"
 #include "policybundletext.h"
 #include "policytemplates.h"
 

@@ -1,8 +1,8 @@
 #include "policytemplates.h"
+
 #include "../core/text.h"
 
 #include <algorithm>
-#include <cctype>
 #include <iterator>
 
 namespace heiiki::model::exporting {

@@ -1,11 +1,10 @@
 #include "compiledpolicy.h"
-#include "../core/text.h"
 
+#include "../core/text.h"
 #include "request.h"
 #include "wildcard.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -37,11 +36,6 @@ void appendEscaped(std::string &out, std::string_view value)
             out += '\\';
         out += c;
     }
-}
-
-std::string lowerCase(std::string s)
-{
-    return asciiLower(std::move(s));
 }
 
 CompiledPrincipal compilePrincipal(const PrincipalEntry &e)
@@ -79,7 +73,7 @@ CompiledCondition compileCondition(const Condition &c, bool variables)
     out.keyHash = RequestContext::keyHash(out.keyLower);
     if (c.op == Operator::Null) {
         // Null reads the first value as written: "true" asks for the key to be absent.
-        const std::string first = c.values.empty() ? std::string() : lowerCase(c.values.front());
+        const std::string first = c.values.empty() ? std::string() : asciiLower(c.values.front());
         out.nullWantsAbsent = first == "true";
         return out;
     }
@@ -182,7 +176,7 @@ ValueTemplate::ValueTemplate(std::string_view text, bool variables)
             }
             while (!key.empty() && key.back() == ' ')
                 key.pop_back();
-            variable.keyLower = lowerCase(std::move(key));
+            variable.keyLower = asciiLower(std::move(key));
             variable.keyHash = RequestContext::keyHash(variable.keyLower);
             m_pieces.push_back(std::move(variable));
         }

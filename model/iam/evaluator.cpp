@@ -1,13 +1,12 @@
 #include "evaluator.h"
-#include "../core/text.h"
 
 #include "../core/cidr.h"
+#include "../core/text.h"
 #include "compiledpolicy.h"
 #include "wildcard.h"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 #include <string_view>
 
@@ -24,11 +23,6 @@ std::string_view toString(Decision decision)
 }
 
 namespace {
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    return equalsIgnoringAsciiCase(a, b);
-}
 
 /// ArnEquals and ArnLike: each of the six colon-separated parts of the ARN is compared on
 /// its own, with wildcards; the sixth part (the resource) keeps any further colons. A value
@@ -86,7 +80,7 @@ bool valueMatches(Operator op, const PreparedValue &p, const RequestValue &v)
     case Operator::StringEqualsIgnoreCase:
     case Operator::StringNotEqualsIgnoreCase:
     case Operator::Bool:
-        return equalsIgnoreCase(p.plain, v.text);
+        return equalsIgnoringAsciiCase(p.plain, v.text);
     case Operator::StringLike:
     case Operator::StringNotLike:
         return wildcardMatchEscaped(p.escaped, v.text);

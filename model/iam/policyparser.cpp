@@ -1,5 +1,4 @@
 #include "policyparser.h"
-#include "../core/text.h"
 
 #include "compiledpolicy.h"
 #include "principalchecks.h"
@@ -7,6 +6,7 @@
 #include "servicereference.h"
 
 #include "../core/cidr.h"
+#include "../core/text.h"
 
 #include <algorithm>
 #include <array>
@@ -60,11 +60,6 @@ std::string escape(const std::string &token)
     for (char c : token)
         out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
     return out;
-}
-
-std::string lowerCase(std::string s)
-{
-    return asciiLower(std::move(s));
 }
 
 /// Checks the ${…} policy variables of a value; returns "" or the problem.
@@ -279,7 +274,7 @@ void Parser::conditions(const json &c, const std::string &pointer, Statement &st
             const std::string kp = at + "/" + escape(key.key());
             Condition cond = base;
             cond.key = key.key();
-            cond.keyLower = lowerCase(cond.key);
+            cond.keyLower = asciiLower(cond.key);
             cond.pointer = kp;
             if (cond.key.find(':') == std::string::npos)
                 problem(kp, "condition key \"" + cond.key + "\" has no service prefix "
@@ -300,7 +295,7 @@ void Parser::conditions(const json &c, const std::string &pointer, Statement &st
                 if (!why.empty())
                     problem(vp, why);
                 auto isBoolText = [](const std::string &t) {
-                    const std::string l = lowerCase(t);
+                    const std::string l = asciiLower(t);
                     return l == "true" || l == "false";
                 };
                 switch (cond.op) {
@@ -422,7 +417,7 @@ std::optional<Statement> Parser::statement(const json &s, const std::string &poi
                                                 "sts:AssumeRole)");
             else
                 source.actions.emplace_back(actions[i], ap);
-            st.actions.push_back(lowerCase(actions[i]));
+            st.actions.push_back(asciiLower(actions[i]));
         }
     }
 

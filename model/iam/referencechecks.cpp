@@ -1,6 +1,6 @@
 #include "referencechecks.h"
-#include "../core/text.h"
 
+#include "../core/text.h"
 #include "servicereference.h"
 
 #include <algorithm>
@@ -13,11 +13,6 @@ namespace {
 bool hasWildcard(const std::string &s)
 {
     return s.find_first_of("*?") != std::string::npos;
-}
-
-std::string lowerCase(std::string s)
-{
-    return asciiLower(std::move(s));
 }
 
 /// "a, b, c and 2 more".
@@ -109,9 +104,9 @@ void Checker::action(const std::string &text, const std::string &pointer)
         m_complete = false;
         if (!hasWildcard(prefix) && !m_ref.isServicePrefix(prefix)) {
             // A detailed service is the likelier meaning; then any other.
-            std::string guess = ServiceReference::closest(lowerCase(prefix), m_ref.services());
+            std::string guess = ServiceReference::closest(asciiLower(prefix), m_ref.services());
             if (guess.empty())
-                guess = ServiceReference::closest(lowerCase(prefix), m_ref.servicePrefixes());
+                guess = ServiceReference::closest(asciiLower(prefix), m_ref.servicePrefixes());
             warning(pointer, "\"" + prefix + "\" is not the prefix of an AWS service Heiiki "
                                              "knows"
                                  + (guess.empty() ? std::string()
@@ -155,7 +150,7 @@ void Checker::condition(const Condition &c)
     const auto colon = c.key.find(':');
     if (colon == std::string::npos || colon == 0)
         return; // the parser reports keys without a prefix
-    const std::string prefix = lowerCase(c.key.substr(0, colon));
+    const std::string prefix = asciiLower(c.key.substr(0, colon));
     const ConditionKeyInfo *key = m_ref.globalKey(c.key);
     if (!key) {
         key = m_ref.serviceKey(c.key);

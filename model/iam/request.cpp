@@ -1,17 +1,12 @@
 #include "request.h"
+
 #include "../core/text.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace heiiki::model::iam {
 
 namespace {
-std::string lowerCase(std::string s)
-{
-    return asciiLower(std::move(s));
-}
-
 std::string_view arnField(std::string_view arn, int index)
 {
     for (int i = 0; i < index; ++i) {
@@ -35,7 +30,7 @@ RequestContext::RequestContext(std::string principal, std::string action, std::s
                                std::vector<std::pair<std::string, std::vector<std::string>>> keys)
     : m_principal(std::move(principal))
     , m_action(std::move(action))
-    , m_actionLower(lowerCase(m_action))
+    , m_actionLower(asciiLower(m_action))
     , m_resource(std::move(resource))
 {
     for (auto &[key, values] : keys)
@@ -72,7 +67,7 @@ RequestContext::RequestContext(std::string principal, std::string action, std::s
 
 void RequestContext::set(std::string key, std::vector<std::string> values)
 {
-    key = lowerCase(std::move(key));
+    key = asciiLower(std::move(key));
     const unsigned hash = keyHash(key);
     for (Key &k : m_keys)
         if (k.hash == hash && k.name == key) {

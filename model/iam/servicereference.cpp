@@ -3,6 +3,7 @@
 #include "wildcard.h"
 
 #include "model/core/json.h"
+#include "model/core/text.h"
 
 #include <algorithm>
 #include <set>
@@ -13,25 +14,6 @@ namespace heiiki::model::iam {
 const char *shippedServiceReference(); // servicereferencedata.cpp, from resources/iam
 
 namespace {
-
-char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lowerCase(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), lower);
-    return out;
-}
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size()
-           && std::equal(a.begin(), a.end(), b.begin(),
-                         [](char x, char y) { return lower(x) == lower(y); });
-}
 
 /// One step of a pattern: a character, `?` (any one character), or a run of any characters
 /// (`*` or a ${…} placeholder); \c atLeastOne makes the run non-empty.
@@ -61,7 +43,7 @@ std::vector<Token> tokenize(std::string_view text, bool wildcards, bool placehol
         else if (wildcards && text[i] == '?')
             out.push_back({Token::One, 0, false});
         else
-            out.push_back({Token::Char, lower(text[i]), false});
+            out.push_back({Token::Char, asciiLower(text[i]), false});
     }
     return out;
 }
@@ -115,7 +97,7 @@ bool matchTokens(const std::vector<Token> &pattern, size_t p, std::string_view t
                     return true;
             return false;
         }
-        if (t >= text.size() || (tok.kind == Token::Char && tok.c != lower(text[t])))
+        if (t >= text.size() || (tok.kind == Token::Char && tok.c != asciiLower(text[t])))
             return false;
         ++p;
         ++t;
@@ -152,7 +134,7 @@ size_t editDistance(std::string_view a, std::string_view b)
         for (size_t j = 1; j <= b.size(); ++j) {
             const size_t above = row[j];
             row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                               diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
+                               diagonal + (asciiLower(a[i - 1]) == asciiLower(b[j - 1]) ? 0 : 1)});
             diagonal = above;
         }
     }
@@ -162,7 +144,7 @@ size_t editDistance(std::string_view a, std::string_view b)
 const ConditionKeyInfo *findKey(const std::vector<ConditionKeyInfo> &keys, std::string_view key)
 {
     for (const auto &k : keys)
-        if (equalsIgnoreCase(k.name, key))
+        if (equalsIgnoringAsciiCase(k.name, key))
             return &k;
     for (const auto &k : keys)
         if (k.name.find("${") != std::string::npos && ServiceReference::keyMatches(k.name, key))
@@ -272,15 +254,15 @@ ServiceReference::ServiceReference(const heiiki::Json &data)
     : m_header(std::make_unique<heiiki::Json>(data.at("header")))
 {
     for (const auto &p : data.at("servicePrefixes"))
-        m_prefixes.push_back(lowerCase(p.get<std::string>()));
+        m_prefixes.push_back(asciiLower(p.get<std::string>()));
     const auto &globals = data.at("globalConditionKeys");
     for (auto it = globals.begin(); it != globals.end(); ++it)
         m_globalKeys.push_back({it.key(), keyTypesOf(*it, it.key())});
 
     const auto &services = data.at("services");
     for (auto s = services.begin(); s != services.end(); ++s) {
-        ServiceInfo &service = m_services[lowerCase(s.key())];
-        service.prefix = lowerCase(s.key());
+        ServiceInfo &service = m_services[asciiLower(s.key())];
+        service.prefix = asciiLower(s.key());
         service.name = s->value("name", service.prefix);
         const auto &keys = s->at("conditionKeys");
         for (auto k = keys.begin(); k != keys.end(); ++k)
@@ -335,12 +317,12 @@ bool ServiceReference::knowsService(std::string_view prefix) const
 
 bool ServiceReference::isServicePrefix(std::string_view prefix) const
 {
-    return std::binary_search(m_prefixes.begin(), m_prefixes.end(), lowerCase(prefix));
+    return std::binary_search(m_prefixes.begin(), m_prefixes.end(), asciiLower(prefix));
 }
 
 const ServiceInfo *ServiceReference::service(std::string_view prefix) const
 {
-    const auto it = m_services.find(lowerCase(prefix));
+    const auto it = m_services.find(asciiLower(prefix));
     return it == m_services.end() ? nullptr : &it->second;
 }
 
@@ -358,7 +340,7 @@ const ActionInfo *ServiceReference::action(std::string_view prefix, std::string_
     if (!s)
         return nullptr;
     for (const auto &a : s->actions)
-        if (equalsIgnoreCase(a.name, name))
+        if (equalsIgnoringAsciiCase(a.name, name))
             return &a;
     return nullptr;
 }
@@ -417,7 +399,7 @@ std::vector<std::string> ServiceReference::conditionKeysOf(const ActionInfo &act
     std::vector<std::string> out;
     std::set<std::string> seen;
     auto add = [&](const std::string &k) {
-        if (seen.insert(lowerCase(k)).second)
+        if (seen.insert(asciiLower(k)).second)
             out.push_back(k);
     };
     for (const auto &k : action.conditionKeys)
@@ -464,7 +446,7 @@ bool ServiceReference::arnPatternsOverlap(std::string_view arnPattern, std::stri
 
 bool ServiceReference::keyMatches(std::string_view keyTemplate, std::string_view key)
 {
-    if (equalsIgnoreCase(keyTemplate, key))
+    if (equalsIgnoringAsciiCase(keyTemplate, key))
         return true;
     if (keyTemplate.find("${") == std::string_view::npos)
         return false;

@@ -1,13 +1,10 @@
 #include "wildcard.h"
 
+#include "../core/text.h"
+
 namespace heiiki::model::iam {
 
 namespace {
-
-inline char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 template<bool IgnoreCase>
 bool match(std::string_view p, std::string_view t)
@@ -17,7 +14,7 @@ bool match(std::string_view p, std::string_view t)
     while (ti < t.size()) {
         if (pi < p.size()
             && (p[pi] == '?'
-                || (IgnoreCase ? lower(p[pi]) == lower(t[ti]) : p[pi] == t[ti]))) {
+                || (IgnoreCase ? asciiLower(p[pi]) == asciiLower(t[ti]) : p[pi] == t[ti]))) {
             ++pi;
             ++ti;
         } else if (pi < p.size() && p[pi] == '*') {

@@ -2,6 +2,7 @@
 
 #include "../core/cidr.h"
 #include "../core/regions.h"
+#include "containment.h"
 #include "jsonlocator.h"
 #include "readertext.h"
 
@@ -59,7 +60,6 @@ private:
     void readLinks(Design &design);
     void readPolicies(Design &design);
     void readFlows(Design &design);
-    void checkContainment(const Design &design);
     void checkProperties(const json &props, const std::vector<PropertySpec> &specs,
                          const std::string &pointer, const std::string &kindName);
 
@@ -128,7 +128,7 @@ ReadResult Reader::run()
     readLinks(design);
     readPolicies(design);
     readFlows(design);
-    checkContainment(design);
+    checkContainment(design, m_elementPointers, m_errors);
     if (!m_errors.empty())
         return {std::nullopt, std::move(m_errors)};
     return {std::move(design), {}};
@@ -348,51 +348,6 @@ void Reader::readElements(Design &design)
         }
         design.addElement(std::move(element));
         m_elementPointers.push_back(pointer);
-    }
-}
-
-void Reader::checkContainment(const Design &design)
-{
-    const auto &catalogue = Catalogue::instance();
-    const auto &elements = design.elements();
-    for (size_t i = 0; i < elements.size(); ++i) {
-        const Element &e = *elements[i];
-        const std::string &pointer = m_elementPointers[i];
-        const auto &info = catalogue.info(e.kind);
-        if (e.parent.isNull()) {
-            if (!info.topLevel)
-                error(pointer, article(info.label) + " cannot stand at the top level; put it in "
-                                   + [&] {
-                                         std::vector<std::string> names;
-                                         for (auto k : info.parents)
-                                             names.push_back(catalogue.info(k).label);
-                                         return join(names);
-                                     }());
-            continue;
-        }
-        const Element *parent = design.element(e.parent);
-        if (!parent) {
-            error(pointer + "/parent", "parent " + inQuotes(e.parent.str()) + " is not an element "
-                                                                            "of this design");
-            continue;
-        }
-        if (!catalogue.mayHold(parent->kind, e.kind)) {
-            error(pointer + "/parent", article(catalogue.info(parent->kind).label)
-                                           + " cannot hold " + article(info.label));
-            continue;
-        }
-        // Walk up to find a cycle.
-        const Element *walk = parent;
-        size_t steps = 0;
-        while (walk && !walk->parent.isNull() && steps <= elements.size()) {
-            if (walk->id == e.id)
-                break;
-            walk = design.element(walk->parent);
-            ++steps;
-        }
-        if ((walk && walk->id == e.id) || steps > elements.size())
-            error(pointer + "/parent", "containment cycle: " + inQuotes(e.id.str())
-                                           + " ends up inside itself");
     }
 }
 

@@ -1,4 +1,5 @@
 #include "autolayout.h"
+
 #include "labeltext.h"
 
 #include <algorithm>

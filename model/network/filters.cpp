@@ -1,4 +1,5 @@
 #include "filters.h"
+
 #include "../core/text.h"
 
 #include <algorithm>
@@ -38,11 +39,6 @@ std::vector<Cidr> cidrs(const heiiki::Json &list)
                 if (auto cidr = Cidr::parse(c.get<std::string>()))
                     out.push_back(*cidr);
     return out;
-}
-
-std::string lower(std::string s)
-{
-    return asciiLower(std::move(s));
 }
 
 std::vector<SecurityGroupRule> sgRules(const Design *design, const heiiki::Json &rules)
@@ -116,7 +112,7 @@ AclRules AclRules::compile(const Element &acl)
 DomainPattern DomainPattern::compile(const std::string &entry)
 {
     DomainPattern p;
-    p.text = lower(entry);
+    p.text = asciiLower(entry);
     if (p.text.rfind("*.", 0) == 0)
         p.text = p.text.substr(1);
     p.suffix = !p.text.empty() && p.text.front() == '.';
@@ -237,7 +233,7 @@ bool inspectFirewall(const FirewallRules &firewall, const std::vector<Cidr> &vpc
 {
     const std::vector<Cidr> &firewallHome = firewall.homeNet.empty() ? vpcCidrs
                                                                      : firewall.homeNet;
-    const std::string name = domain.empty() ? std::string() : lower(domain);
+    const std::string name = domain.empty() ? std::string() : asciiLower(domain);
     std::string failedAllowList;
     bool anyFailed = false;
     for (const FirewallRuleGroup &group : firewall.groups) {
@@ -332,7 +328,7 @@ FilterDecision inspectFirewall(const Element &firewall, const std::vector<Cidr> 
 
 bool domainMatches(const std::string &entry, const std::string &domain)
 {
-    return DomainPattern::compile(entry).matches(lower(domain));
+    return DomainPattern::compile(entry).matches(asciiLower(domain));
 }
 
 } // namespace heiiki::model::network

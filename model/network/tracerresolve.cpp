@@ -1,6 +1,7 @@
 // How a trace finds its two ends: the source's address, and what the destination (an
 // element, an address, a DNS name or an AWS service) resolves to from there.
 #include "tracer.h"
+
 #include "../core/text.h"
 
 #include <algorithm>
@@ -15,11 +16,6 @@ const Cidr kInternetServer = *Cidr::parseAddress("203.0.113.10");
 std::string str(const heiiki::Json &v)
 {
     return v.is_string() ? v.get<std::string>() : std::string();
-}
-
-std::string lower(const std::string &s)
-{
-    return asciiLower(s);
 }
 
 } // namespace
@@ -131,7 +127,7 @@ bool Tracer::resolveService(const std::string &rawService)
                 }
         // A private hosted zone for the service's name, associated with this VPC.
         const std::string name = m_t.hostedZoneInfos().empty() ? std::string()
-                                                                : lower(m_dst.domain);
+                                                                : asciiLower(m_dst.domain);
         for (const HostedZoneInfo &z : m_t.hostedZoneInfos()) {
             if (!z.names.matches(name))
                 continue;
@@ -184,7 +180,7 @@ bool Tracer::resolveDomain(const std::string &domain)
 {
     m_dst.domain = domain;
     if (m_srcVpc) {
-        const std::string lowered = lower(domain);
+        const std::string lowered = asciiLower(domain);
         // PrivateLink endpoints with private DNS for an endpoint service that owns the name.
         for (const EndpointInfo *e : m_srcVpc->endpointInfos) {
             if (e->type != "interface" || !e->privateDns || !e->privateLinkService)

@@ -33,7 +33,7 @@ void IncrementalValidator::elementChanged(const Id &, std::string_view what)
 {
     if (!affectsValidation(what))
         return;
-    if (changesOnly(what, {"name", "geometry"}))
+    if (changesOnlyNamesOrPlaces(what))
         m_renamed = true;
     else
         m_stale = true;
