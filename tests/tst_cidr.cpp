@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <arpa/inet.h>
+
 using heiiki::model::Cidr;
 
 class tst_Cidr : public QObject
@@ -18,6 +20,7 @@ private slots:
     void parseInvalid();
     void parseAddress_data();
     void parseAddress();
+    void addressesAsTheSystemReadsThem();
     void containsOverlaps_data();
     void containsOverlaps();
     void lastAddress_data();
@@ -151,6 +154,30 @@ void tst_Cidr::parseAddress()
     QVERIFY(parsed);
     QCOMPARE(QString::fromStdString(parsed->toString()), network);
     QCOMPARE(parsed->prefixLength(), parsed->maxPrefix());
+}
+
+// Cidr reads dotted quads itself (the common case) and hands everything else to inet_pton: a
+// text the system reads as an address must give the same address, and one it refuses must be
+// refused.
+void tst_Cidr::addressesAsTheSystemReadsThem()
+{
+    const char *texts[] = {"10.0.1.25", "0.0.0.0", "255.255.255.255", "1.2.3.4", "192.168.001.1",
+                           "01.2.3.4", "1.2.3.04", "1.2.3.0", "256.1.1.1", "1.2.3.256",
+                           "1234.1.1.1", "1.2.3", "1.2.3.4.5", "1..2.3", ".1.2.3", "1.2.3.",
+                           "1.2.3.4 ", " 1.2.3.4", "1.2.3.0x1", "1.2.3.-1", "1.2.3.4/32", "a.b.c.d",
+                           "::ffff:1.2.3.4", "2001:db8::1", "999", "", "."};
+    for (const char *text : texts) {
+        in_addr v4{};
+        const bool system = inet_pton(AF_INET, text, &v4) == 1;
+        in6_addr v6{};
+        const bool system6 = !system && inet_pton(AF_INET6, text, &v6) == 1;
+        const auto parsed = Cidr::parseAddress(text);
+        QVERIFY2(parsed.has_value() == (system || system6), text);
+        if (system) {
+            QCOMPARE(parsed->family(), Cidr::Family::V4);
+            QCOMPARE(parsed->first()[1], static_cast<uint64_t>(ntohl(v4.s_addr)));
+        }
+    }
 }
 
 void tst_Cidr::containsOverlaps_data()

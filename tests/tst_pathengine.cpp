@@ -949,9 +949,10 @@ void tst_PathEngine::trace()
              "a brief trace builds no texts");
     QVERIFY2(brief.delivered == path.delivered && brief.reason == path.reason
                  && brief.blockedAt == path.blockedAt && brief.resolution == path.resolution
-                 && brief.firewalls == path.firewalls && brief.natGateways == path.natGateways
-                 && brief.endpoints == path.endpoints && brief.relays == path.relays
-                 && brief.peerings == path.peerings && brief.vpcs == path.vpcs
+                 && brief.firewalls() == path.firewalls()
+                 && brief.natGateways() == path.natGateways()
+                 && brief.endpoints() == path.endpoints() && brief.relays() == path.relays()
+                 && brief.peerings() == path.peerings() && brief.vpcs() == path.vpcs()
                  && brief.reachedInternet == path.reachedInternet
                  && brief.crossedAzToFirewall == path.crossedAzToFirewall,
              "the brief trace differs from the full one" + trail);
@@ -987,11 +988,11 @@ void tst_PathEngine::trace()
     for (const QString &t : through)
         if (t.contains(':'))
             want[t.section(':', 0, 0)] << t.section(':', 1);
-    const std::pair<const char *, QStringList> lists[] = {{"firewall", ids(path.firewalls)},
-                                                          {"nat", ids(path.natGateways)},
-                                                          {"endpoint", ids(path.endpoints)},
-                                                          {"peering", ids(path.peerings)},
-                                                          {"relay", ids(path.relays)}};
+    const std::pair<const char *, QStringList> lists[] = {{"firewall", ids(path.firewalls())},
+                                                          {"nat", ids(path.natGateways())},
+                                                          {"endpoint", ids(path.endpoints())},
+                                                          {"peering", ids(path.peerings())},
+                                                          {"relay", ids(path.relays())}};
     for (const auto &[kind, list] : lists)
         expect(list == want.value(kind),
                QString(kind) + " " + list.join(',') + ", expected " + want.value(kind).join(','));

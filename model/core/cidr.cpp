@@ -34,6 +34,33 @@ bool less(const std::array<uint64_t, 2> &a, const std::array<uint64_t, 2> &b)
 
 namespace {
 
+/// \a text as a dotted-quad IPv4 address (four decimal numbers 0 to 255 without leading
+/// zeros, as inet_pton reads them), or false. The common case, parsed without a library call.
+bool parseDottedQuad(std::string_view text, uint32_t *address)
+{
+    uint32_t result = 0;
+    size_t i = 0;
+    for (int octet = 0; octet < 4; ++octet) {
+        if (octet > 0) {
+            if (i >= text.size() || text[i] != '.')
+                return false;
+            ++i;
+        }
+        const size_t start = i;
+        uint32_t value = 0;
+        while (i < text.size() && i - start < 3 && text[i] >= '0' && text[i] <= '9')
+            value = value * 10 + static_cast<uint32_t>(text[i++] - '0');
+        const size_t digits = i - start;
+        if (digits == 0 || value > 255 || (digits > 1 && text[start] == '0'))
+            return false;
+        result = (result << 8) | value;
+    }
+    if (i != text.size())
+        return false;
+    *address = result;
+    return true;
+}
+
 /// The network \a address / \a prefix, or why it is none. inet_pton wants a terminated
 /// string: the address is copied into a buffer on the stack (the longest IPv6 text form is
 /// 45 characters), so that parsing allocates nothing.
@@ -45,6 +72,19 @@ bool parseParts(std::string_view address, int prefix, std::string *error, Cidr::
             *error = why;
         return false;
     };
+    auto checkHostBits = [&] {
+        const auto host = maskFor(*family, prefix);
+        if (((*first)[0] & host[0]) || ((*first)[1] & host[1]))
+            return fail("host bits are set: the network address must end in zero bits");
+        return true;
+    };
+    if (uint32_t quad = 0; parseDottedQuad(address, &quad)) {
+        if (prefix < 0 || prefix > 32)
+            return fail("an IPv4 prefix length must be 0 to 32");
+        *family = Cidr::Family::V4;
+        *first = {0, quad};
+        return checkHostBits();
+    }
     char text[64];
     if (address.size() >= sizeof text || address.find('\0') != std::string_view::npos)
         return fail("the address is not an IPv4 or IPv6 address");
@@ -70,10 +110,7 @@ bool parseParts(std::string_view address, int prefix, std::string *error, Cidr::
     } else {
         return fail("the address is not an IPv4 or IPv6 address");
     }
-    const auto host = maskFor(*family, prefix);
-    if (((*first)[0] & host[0]) || ((*first)[1] & host[1]))
-        return fail("host bits are set: the network address must end in zero bits");
-    return true;
+    return checkHostBits();
 }
 
 } // namespace

@@ -36,7 +36,7 @@ std::vector<Cidr> cidrs(const heiiki::Json &list)
     if (list.is_array())
         for (const auto &c : list)
             if (c.is_string())
-                if (auto cidr = Cidr::parse(c.get<std::string>()))
+                if (auto cidr = Cidr::parse(c.get_ref<const std::string &>()))
                     out.push_back(*cidr);
     return out;
 }
@@ -56,7 +56,7 @@ std::vector<SecurityGroupRule> sgRules(const Design *design, const heiiki::Json 
         r.fromPort = number(row, "fromPort", 0);
         r.toPort = number(row, "toPort", 65535);
         if (auto c = row.find("cidr"); c != row.end() && c->is_string())
-            r.cidr = Cidr::parse(c->get<std::string>());
+            r.cidr = Cidr::parse(c->get_ref<const std::string &>());
         if (auto s = row.find("securityGroup"); s != row.end() && s->is_string() && design)
             r.peerGroup = design->element(Id(s->get<std::string>()));
         out.push_back(std::move(r));

@@ -25,13 +25,13 @@ Tracer::Tracer(const Topology &topology, const Query &query, Detail detail, cons
     m_crossings.reserve(8);
     m_returns.reserve(4);
     m_visited.reserve(8);
-    m_vpcs.reserve(4);
+    m_through[static_cast<size_t>(Through::Vpc)].reserve(4);
 }
 
 PathResult Tracer::run()
 {
     start();
-    m_result.vpcs.assign(m_vpcs.begin(), m_vpcs.end());
+    m_result.setThrough(m_through);
     return std::move(m_result);
 }
 
@@ -40,8 +40,9 @@ void Tracer::noteVpc(const Element *e)
     if (!e)
         return;
     const Element *vpc = m_t.vpcOf(e);
-    if (vpc && std::find(m_vpcs.begin(), m_vpcs.end(), vpc) == m_vpcs.end())
-        m_vpcs.push_back(vpc);
+    auto &vpcs = m_through[static_cast<size_t>(Through::Vpc)];
+    if (vpc && std::find(vpcs.begin(), vpcs.end(), vpc) == vpcs.end())
+        vpcs.push_back(vpc);
 }
 
 PathResult &Tracer::start()
@@ -154,7 +155,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
     if (best->peering) {
         const Link *p = best->peering;
         hop(s->subnet, [&] { return via() + p->id.str(); });
-        m_result.peerings.push_back(p);
+        pass(Through::Peering, p);
         const Id &otherId = p->from == vpc->vpc->id ? p->to : p->from;
         const VpcInfo *other = m_t.vpc(otherId);
         if (!other || !other->contains(m_dst.address))
@@ -207,7 +208,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
                         [] { return std::string("the NAT gateway has no address"); });
         if (!cross(s, ns))
             return m_result;
-        m_result.natGateways.push_back(target);
+        pass(Through::NatGateway, target);
         m_src = nat->address;
         m_srcPublic = str(target->property("connectivity")) == "public";
         hop(target, [&] { return "translates the source to " + m_src.addressString(); });
@@ -230,7 +231,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
             m_result.crossedAzToFirewall = true;
         if (!cross(s, fs))
             return m_result;
-        m_result.firewalls.push_back(target);
+        pass(Through::Firewall, target);
         const VpcInfo *fwVpc = fs->vpcInfo ? fs->vpcInfo : vpc;
         if (!inspectFirewall(firewall->rules, fwVpc->cidrs, m_originalSrc, m_dst.domain, why()))
             return stop(StopReason::FirewallRule, target, [&] { return m_why; });
@@ -254,7 +255,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
         if (m_dst.kind == Destination::Kind::GatewayService) {
             if (!leave(s))
                 return m_result;
-            m_result.endpoints.push_back(target);
+            pass(Through::Endpoint, target);
             hop(target, [&] { return "gateway endpoint for " + m_dst.service; });
             return deliver(target, [&] {
                 return "reached " + m_dst.service + " through gateway endpoint "
@@ -286,7 +287,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
                         [] { return std::string("the relay has no subnet"); });
         if (!cross(s, rs))
             return m_result;
-        m_result.relays.push_back(target);
+        pass(Through::Relay, target);
         hop(target, [] { return std::string("relays the packet"); });
         return fromSubnet(rs);
     }
@@ -328,7 +329,7 @@ PathResult &Tracer::deliverInVpc(const VpcInfo &vpc, const SubnetInfo *from, boo
         return stop(StopReason::SecurityGroup, target->element, [&] { return m_why; });
     m_deliveredIn = d;
     if (target->element->kind == ElementKind::VpcEndpoint) {
-        m_result.endpoints.push_back(target->element);
+        pass(Through::Endpoint, target->element);
         return deliver(target->element, [&] {
             return "reached " + target->element->id.str()
                    + (m_dst.service.empty() ? std::string() : " for " + m_dst.service);

@@ -106,6 +106,11 @@ private:
     }
     /// Records the VPC of an element on the path (PathResult::vpcs).
     void noteVpc(const Element *e);
+    /// Records that the path went through \a object (an element; a link for peerings).
+    void pass(Through kind, const void *object)
+    {
+        m_through[static_cast<size_t>(kind)].push_back(object);
+    }
     /// Where a filter writes why it decided: nowhere in a brief trace.
     std::string *why() { return m_full ? &m_why : nullptr; }
 
@@ -163,7 +168,11 @@ private:
     std::pmr::vector<ReturnLeg> m_returns{&m_arena};
     const SubnetInfo *m_deliveredIn = nullptr; ///< the subnet the destination is in
     std::pmr::vector<std::pair<const SubnetInfo *, std::array<uint64_t, 2>>> m_visited{&m_arena};
-    std::pmr::vector<const Element *> m_vpcs{&m_arena}; ///< PathResult::vpcs, as elements
+    /// PathResult's lists of what the path went through, by Through kind, as the trace goes.
+    std::array<std::pmr::vector<const void *>, static_cast<size_t>(Through::Count)> m_through{
+        std::pmr::vector<const void *>(&m_arena), std::pmr::vector<const void *>(&m_arena),
+        std::pmr::vector<const void *>(&m_arena), std::pmr::vector<const void *>(&m_arena),
+        std::pmr::vector<const void *>(&m_arena), std::pmr::vector<const void *>(&m_arena)};
     std::string m_why;               ///< the last filter's reason, in a full trace
     int m_steps = 0;
 };

@@ -152,21 +152,21 @@ ScenarioResult scn001(const ValidationContext &context, const IamView &view)
             const auto &path = context.trace(q, w);
             if (!path.delivered)
                 continue; // the route or the firewall stops it
-            if (path.endpoints.empty()) {
+            if (path.endpoints().empty()) {
                 r.succeeds = true;
                 r.control = "firewall allow-list";
                 r.detail = describe(design, w->id) + " reaches " + svc
                            + " over the internet (" + context.explain(path).resolvedAs
                            + "): outside credentials work there and data can leave";
                 r.elements = {w->id};
-                for (const Element *f : path.firewalls)
+                for (const Element *f : path.firewalls())
                     r.elements.push_back(f->id);
                 r.path = pointerOf(design, w->id);
                 return r;
             }
-            const Id &endpoint = path.endpoints.back()->id;
+            const Id &endpoint = path.endpoints().back()->id;
             const AttachedPolicy *ep = view.endpointPolicyOf(endpoint);
-            auto [known, fresh] = verdicts.try_emplace({path.endpoints.back(), index},
+            auto [known, fresh] = verdicts.try_emplace({path.endpoints().back(), index},
                                                        Verdict{iam::PolicyVerdict::Allow, -1});
             if (fresh && ep) {
                 iam::RequestContext &request = requests[index];

@@ -12,7 +12,8 @@ namespace heiiki::model {
 
 /// The name internet probes ask for: it is on no allow-list, so a firewall drops it and a
 /// path without one delivers it.
-static constexpr const char *kProbeDomain = "egress-probe.heiiki.invalid";
+/// (Short enough to live in a string's own buffer: a probe allocates nothing for it.)
+static constexpr const char *kProbeDomain = "egress.invalid";
 
 ValidationContext::ValidationContext(const Design &design)
     : m_design(design)
@@ -29,8 +30,11 @@ ValidationContext::ValidationContext(const Design &design)
     }
     m_flowPaths = std::make_unique<std::atomic<const network::PathResult *>[]>(
         design.flows().size());
-    for (size_t i = 0; i < design.flows().size(); ++i)
+    m_flowSources.reserve(design.flows().size());
+    for (size_t i = 0; i < design.flows().size(); ++i) {
         m_flowPaths[i].store(nullptr, std::memory_order_relaxed);
+        m_flowSources.push_back(design.element(design.flows()[i].source));
+    }
 }
 
 ValidationContext::~ValidationContext() = default;
@@ -108,15 +112,15 @@ size_t ValidationContext::targetHash(const network::Query &q)
     return seed;
 }
 
-ValidationContext::TraceKey ValidationContext::keyOf(const network::Query &q, int sourceClass,
-                                                     size_t target)
+ValidationContext::TraceKey ValidationContext::keyOf(const network::Query &q, const Id &from,
+                                                     int sourceClass, size_t target)
 {
     TraceKey k;
     k.sourceClass = sourceClass;
     k.fromInternet = q.fromInternet;
     // From the internet, or from any source of a class, the source element does not matter.
     if (!q.fromInternet && sourceClass < 0)
-        k.from = q.from.str();
+        k.from = from.str();
     k.kind = q.to.kind;
     k.to = q.to.value;
     k.protocol = q.protocol;
@@ -124,7 +128,7 @@ ValidationContext::TraceKey ValidationContext::keyOf(const network::Query &q, in
     // The source's part: an id keeps the hash of its text.
     const size_t source = k.fromInternet ? 0x51ed27
                           : k.from.empty() ? static_cast<size_t>(sourceClass + 1) * 0x9e3779b1u
-                                           : q.from.hash();
+                                           : from.hash();
     k.hash = target ^ (source + 0x9e3779b97f4a7c15ULL + (target << 6) + (target >> 2));
     return k;
 }
@@ -151,26 +155,24 @@ void ValidationContext::fill(Traced *entry) const
     // Sources of one class trace alike (Topology::sourceClass): copy the verdict of the first
     // one of the class, unless it stopped at that source itself.
     const network::Query &query = entry->query;
-    const Element *from = query.fromInternet ? nullptr
-                          : entry->source      ? entry->source
-                                               : m_design.element(query.from);
+    const Element *from = entry->source;
     const int sourceClass = from ? topology().sourceClass(from) : -1;
     entry->sourceClass = sourceClass;
     bool copied = false;
     if (sourceClass >= 0) {
-        const TraceKey key = keyOf(query, sourceClass, entry->targetHash);
+        const TraceKey key = keyOf(query, from->id, sourceClass, entry->targetHash);
         const Traced *first = nullptr;
         {
             Shard &shard = shardOf(key.hash);
             const std::lock_guard lock(shard.mutex);
             first = shard.classes.find(key.hash, [&key](const Traced &t) {
-                return keyOf(t.query, t.sourceClass, t.targetHash) == key;
+                return keyOf(t.query, t.from(), t.sourceClass, t.targetHash) == key;
             });
             if (!first)
                 shard.classes.insert(key.hash, entry);
         }
         // A ready entry's brief never changes again: copy it without a lock.
-        if (first && awaitReady(first)->brief.blockedAt != first->query.from) {
+        if (first && awaitReady(first)->brief.blockedAt != first->from()) {
             entry->brief = first->brief;
             copied = true;
         }
@@ -183,20 +185,27 @@ const network::PathResult &ValidationContext::trace(const network::Query &query,
                                                     const Element *from) const
 {
     const size_t target = targetHash(query);
-    const TraceKey key = keyOf(query, -1, target);
+    const TraceKey key = keyOf(query, query.from, -1, target);
     Traced *entry = nullptr;
     bool mine = false;
     {
         Shard &shard = shardOf(key.hash);
         const std::lock_guard lock(shard.mutex);
         entry = shard.traces.find(key.hash, [&key](const Traced &t) {
-            return keyOf(t.query, -1, t.targetHash) == key;
+            return keyOf(t.query, t.from(), -1, t.targetHash) == key;
         });
         if (!entry) {
             // Filed before it is traced: a thread asking meanwhile waits for this one.
             entry = shard.newEntry();
-            entry->query = query;
-            entry->source = from && !query.fromInternet && from->id == query.from ? from : nullptr;
+            if (!query.fromInternet && !(from && from->id == query.from))
+                from = m_design.element(query.from);
+            entry->source = query.fromInternet ? nullptr : from;
+            entry->query.fromInternet = query.fromInternet;
+            if (!entry->source)
+                entry->query.from = query.from;
+            entry->query.to = query.to;
+            entry->query.protocol = query.protocol;
+            entry->query.port = query.port;
             entry->targetHash = target;
             shard.traces.insert(key.hash, entry);
             mine = true;
@@ -226,7 +235,9 @@ const network::PathResult &ValidationContext::explain(const network::PathResult 
         return path; // not one of this context's brief traces: it is what there is
     Shard &shard = *holding;
     auto full = std::make_unique<network::PathResult>(
-        paths().trace(traced->query, network::Detail::Full));
+        traced->query.fromInternet
+            ? paths().trace(traced->query, network::Detail::Full)
+            : paths().trace(traced->query, traced->source, network::Detail::Full));
     const std::lock_guard lock(shard.mutex);
     if (!traced->full)
         traced->full = std::move(full);
@@ -238,7 +249,7 @@ const network::PathResult &ValidationContext::flowPath(size_t index) const
     const Flow &flow = m_design.flows().at(index);
     if (const network::PathResult *known = m_flowPaths[index].load(std::memory_order_acquire))
         return *known;
-    const network::PathResult &path = trace(queryFor(flow));
+    const network::PathResult &path = trace(queryFor(flow), m_flowSources[index]);
     m_flowPaths[index].store(&path, std::memory_order_release);
     return path;
 }
@@ -288,8 +299,7 @@ const network::PathResult &ValidationContext::internetProbe(const Element &workl
             entry = *known;
         } else {
             entry = shard.newEntry();
-            entry->query.from = workload.id;
-            entry->source = &workload;
+            entry->source = &workload; // query.from stays empty: Traced::from()
             entry->query.to = {network::Target::Kind::Internet, kProbeDomain};
             entry->targetHash = targetHash(entry->query);
             shard.probes.tryEmplace(&workload, entry);

@@ -59,6 +59,9 @@ public:
     const network::PathResult &flowPath(size_t index) const;
     /// The query a flow asks.
     static network::Query queryFor(const Flow &flow);
+    /// The source element of the design's flow number \a index, or null when the design has
+    /// no element of that id (looked up once, with the context).
+    const Element *flowSource(size_t index) const { return m_flowSources[index]; }
 
     /// The elements that count as workloads: EC2 instances and load balancers.
     const std::vector<const Element *> &workloads() const;
@@ -98,9 +101,13 @@ private:
     };
     struct Traced
     {
+        /// The query; its `from` is left empty when `source` holds the element it names (an
+        /// id seldom fits in a string's own buffer: that saves an allocation per entry).
         network::Query query;
         size_t targetHash = 0; ///< targetHash(query)
-        const Element *source = nullptr; ///< query.from, when the asker had it at hand
+        const Element *source = nullptr; ///< the element query.from names, if it exists
+        /// The id of the query's source element.
+        const Id &from() const { return source ? source->id : query.from; }
         int sourceClass = -1; ///< the source's class, once fill() has looked it up
         network::PathResult brief;
         std::unique_ptr<network::PathResult> full;
@@ -110,7 +117,8 @@ private:
     };
     /// The part of a key's hash that the destination, protocol and port make.
     static size_t targetHash(const network::Query &query);
-    static TraceKey keyOf(const network::Query &query, int sourceClass, size_t targetHash);
+    static TraceKey keyOf(const network::Query &query, const Id &from, int sourceClass,
+                          size_t targetHash);
     /// Traces a filed entry, or copies the verdict of the first source of its class, and
     /// marks it ready. No lock is held while it traces.
     void fill(Traced *entry) const;
@@ -156,6 +164,7 @@ private:
     Shard &shardOf(size_t hash) const { return m_shards[(hash >> 8) % kShards]; }
     Shard &shardOf(const void *p) const { return shardOf(std::hash<const void *>()(p) << 4); }
     mutable std::array<Shard, kShards> m_shards;
+    std::vector<const Element *> m_flowSources; ///< flowSource()
     /// The path of each flow, once traced (set by whichever thread traced it first).
     mutable std::unique_ptr<std::atomic<const network::PathResult *>[]> m_flowPaths;
 };

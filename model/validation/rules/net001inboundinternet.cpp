@@ -23,7 +23,7 @@ public:
         const Design &design = context.design();
         for (const Element *w : context.workloads()) {
             // Only an address the internet can name can be reached from it.
-            const auto ifs = context.topology().interfacesOf(w->id);
+            const auto ifs = context.topology().interfacesOf(w);
             if (std::none_of(ifs.begin(), ifs.end(), [](const auto *i) { return i->publicIp; }))
                 continue;
             std::set<int> ports{22, 80, 443, 3389};
@@ -56,7 +56,7 @@ public:
         // Flows that must be impossible but that the internet can complete.
         for (size_t i = 0; i < design.flows().size(); ++i) {
             const Flow &flow = design.flows()[i];
-            const Element *src = design.element(flow.source);
+            const Element *src = context.flowSource(i);
             if (flow.mustSucceed || !src
                 || (src->kind != ElementKind::Saas && src->kind != ElementKind::ThirdPartyHub))
                 continue;

@@ -20,7 +20,7 @@ public:
     {
         const Design &design = context.design();
         auto bypass = [](const network::PathResult &p) {
-            return p.delivered && p.reachedInternet && p.firewalls.empty();
+            return p.delivered && p.reachedInternet && p.firewalls().empty();
         };
         for (const Element *w : context.workloads()) {
             if (!bypass(context.internetProbe(*w)))
@@ -40,7 +40,7 @@ public:
             const Flow &flow = design.flows()[i];
             if (!flow.via.empty())
                 continue;
-            const Element *src = design.element(flow.source);
+            const Element *src = context.flowSource(i);
             if (!bypass(context.flowPath(i)) || !src
                 || (src->kind == ElementKind::Ec2Instance || src->kind == ElementKind::LoadBalancer))
                 continue; // workloads were reported above

@@ -31,7 +31,7 @@ public:
                                         : nullptr;
             if (target && target->kind == ElementKind::AwsService)
                 continue; // NET-006
-            const Element *src = design.element(flow.source);
+            const Element *src = context.flowSource(i);
             const bool fromInternet = src && (src->kind == ElementKind::Saas
                                               || src->kind == ElementKind::ThirdPartyHub);
             const auto &brief = context.flowPath(i);

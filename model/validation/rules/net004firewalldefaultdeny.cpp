@@ -95,16 +95,16 @@ public:
         // What the firewalls really do with a domain no list names.
         for (const Element *w : context.workloads()) {
             const auto &probe = context.internetProbe(*w);
-            if (!probe.delivered || probe.firewalls.empty())
+            if (!probe.delivered || probe.firewalls().empty())
                 continue;
             findings.push_back(finding(
-                {probe.firewalls.front()->id, w->id},
-                describe(design, probe.firewalls.front()->id) + " lets internet traffic of "
+                {probe.firewalls().front()->id, w->id},
+                describe(design, probe.firewalls().front()->id) + " lets internet traffic of "
                     + describe(design, w->id) + " to a domain on no list through: "
                     + "it is not default-deny for this source (is the source in HOME_NET?).",
                 "Put the spokes' CIDRs in HOME_NET so that the allow-list applies to them, and "
                 "use a dropping stateful default action.",
-                pointerOf(design, probe.firewalls.front()->id) + "/properties/homeNet"));
+                pointerOf(design, probe.firewalls().front()->id) + "/properties/homeNet"));
         }
     }
 };

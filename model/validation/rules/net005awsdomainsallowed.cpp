@@ -24,8 +24,7 @@ public:
         const Design &design = context.design();
         const auto &topology = context.topology();
         for (const Element *e : context.elementsOf(ElementKind::NetworkFirewall)) {
-            const Element *vpcElement = topology.vpcOf(e->id);
-            const network::VpcInfo *vpc = vpcElement ? topology.vpc(vpcElement->id) : nullptr;
+            const network::VpcInfo *vpc = topology.vpcInfoOf(e);
             const std::string region = vpc && !vpc->region.empty() ? vpc->region
                                                                     : "ap-northeast-1";
             // A source the rule groups apply to: the first HOME_NET block.

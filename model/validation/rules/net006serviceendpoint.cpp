@@ -23,7 +23,7 @@ public:
             if (call.flow && call.flow->via == "session-manager")
                 continue; // NET-007
             const auto &brief = context.trace(serviceQuery(call));
-            if (!brief.endpoints.empty() || blockedAtEndpoint(design, brief))
+            if (!brief.endpoints().empty() || blockedAtEndpoint(design, brief))
                 continue;
             const auto &path = context.explain(brief);
             findings.push_back(finding(

@@ -29,14 +29,14 @@ public:
             const auto &path = context.trace(serviceQuery(call));
             if (blockedAtEndpoint(design, path))
                 continue; // NET-008's case
-            if (path.delivered && !path.endpoints.empty()) {
+            if (path.delivered && !path.endpoints().empty()) {
                 // The requesting side must use endpoints of its own account: policy III names
                 // its STS endpoint, and policy II of another account's endpoints is not its.
                 const bool requester = call.purpose.rfind("Session Manager requester", 0) == 0;
                 const Element *caller = design.element(call.caller);
                 const Element *user = caller ? design.element(Id(str(caller->property("user"))))
                                              : nullptr;
-                const Element *endpoint = path.endpoints.back();
+                const Element *endpoint = path.endpoints().back();
                 if (!requester || !user || !endpoint)
                     continue;
                 const std::string mine = accountOf(design, *user);

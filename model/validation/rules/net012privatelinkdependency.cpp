@@ -26,12 +26,12 @@ public:
         std::set<std::pair<std::string, std::string>> reported;
         for (size_t i = 0; i < design.flows().size(); ++i) {
             const Flow &flow = design.flows()[i];
-            const Element *src = design.element(flow.source);
+            const Element *src = context.flowSource(i);
             if (!src)
                 continue;
             const std::string sourceRegion = design.regionOf(src->id);
             const auto &path = context.flowPath(i);
-            for (const Element *endpoint : path.endpoints) {
+            for (const Element *endpoint : path.endpoints()) {
                 const Element *service = context.topology().privateLinkServiceOf(endpoint->id);
                 if (service) {
                     const std::string region = design.regionOf(service->id);

@@ -27,7 +27,7 @@ public:
             if (path.reason != network::StopReason::PeeringTransitivity)
                 continue;
             std::vector<Id> elements{flow.source};
-            for (const Link *p : path.peerings)
+            for (const Link *p : path.peerings())
                 elements.push_back(p->id);
             findings.push_back(finding(
                 elements,

@@ -25,8 +25,8 @@ public:
         // A VPC that other VPCs' internet-bound traffic enters is an egress hub.
         std::set<Id> hubs;
         for (const Element *w : context.workloads()) {
-            const Element *home = topology.vpcOf(w->id);
-            for (const Element *vpc : context.internetProbe(*w).vpcs)
+            const Element *home = topology.vpcOf(w);
+            for (const Element *vpc : context.internetProbe(*w).vpcs())
                 if (vpc != home)
                     hubs.insert(vpc->id);
         }

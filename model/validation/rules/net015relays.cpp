@@ -38,13 +38,13 @@ public:
                 relays.insert(e->id);
         // Network load balancers whose targets are in another VPC.
         for (const Element *e : context.elementsOf(ElementKind::LoadBalancer)) {
-            const Element *home = topology.vpcOf(e->id);
+            const Element *home = topology.vpcOf(e);
             for (const auto &t : e->property("targets"))
                 if (const Element *v = topology.vpcOf(Id(str(t))); v && v != home)
                     relays.insert(e->id);
         }
         for (size_t i = 0; i < design.flows().size(); ++i)
-            for (const Element *r : context.flowPath(i).relays)
+            for (const Element *r : context.flowPath(i).relays())
                 relays.insert(r->id);
         for (const Id &r : relays) {
             const Element *e = design.element(r);

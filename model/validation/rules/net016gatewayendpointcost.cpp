@@ -45,9 +45,10 @@ public:
                 service = network::PathEngine::serviceName(str(t->property("service")));
             if ((service != "s3" && service != "dynamodb") || flow.gbPerMonth <= 0)
                 continue;
-            if (context.flowPath(i).natGateways.empty() && context.flowPath(i).firewalls.empty())
+            const network::PathResult &brief = context.flowPath(i);
+            if (brief.natGateways().empty() && brief.firewalls().empty())
                 continue;
-            const auto &path = context.explain(context.flowPath(i));
+            const auto &path = context.explain(brief);
             const bool viaTgw = std::any_of(path.hops.begin(), path.hops.end(), [&](const auto &h) {
                 const Element *e = design.element(h.element);
                 return e && e->kind == ElementKind::TransitGateway;
@@ -60,8 +61,8 @@ public:
                 perGb += price;
                 parts += (parts.empty() ? "" : " + ") + std::string(what);
             };
-            add(!path.natGateways.empty(), prices.natGatewayGb, "NAT gateway");
-            add(!path.firewalls.empty(), prices.networkFirewallGb, "Network Firewall");
+            add(!path.natGateways().empty(), prices.natGatewayGb, "NAT gateway");
+            add(!path.firewalls().empty(), prices.networkFirewallGb, "Network Firewall");
             add(viaTgw, prices.transitGatewayGb, "Transit Gateway");
             const double now = flow.gbPerMonth * perGb;
             const double withEndpoint = flow.gbPerMonth * prices.gatewayEndpointGb;

@@ -25,13 +25,14 @@ public:
         std::set<Id> reported;
         auto check = [&](const Id &source, const network::PathResult &path,
                          const Id &declaredBy) {
-            if (!path.crossedAzToFirewall || path.firewalls.empty()
+            if (!path.crossedAzToFirewall || path.firewalls().empty()
                 || !reported.insert(source).second)
                 return;
             const auto &full = context.explain(path);
+            const Id &firewall = path.firewalls().front()->id;
             findings.push_back(finding(
-                {source, path.firewalls.front()->id},
-                describe(design, source) + " reaches " + describe(design, path.firewalls.front()->id)
+                {source, firewall},
+                describe(design, source) + " reaches " + describe(design, firewall)
                     + " through an endpoint in another Availability Zone (" + route(full)
                     + "): an AZ outage cuts its egress, inspection can become asymmetric, and "
                       "cross-AZ traffic is charged.",
