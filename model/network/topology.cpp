@@ -45,11 +45,53 @@ bool VpcInfo::contains(const Cidr &address) const
     return std::any_of(cidrs.begin(), cidrs.end(), [&](const Cidr &c) { return c.contains(address); });
 }
 
-size_t Topology::AddressHash::operator()(const AddressKey &k) const noexcept
+size_t Topology::AddressIndex::home(const AddressKey &k) const
 {
-    const auto p = reinterpret_cast<uintptr_t>(k.vpc);
-    return std::hash<uint64_t>()((k.address[0] * 0x9e3779b97f4a7c15ULL) ^ k.address[1]
-                                 ^ (static_cast<uint64_t>(p) << 7));
+    uint64_t h = (k.address[0] * 0x9e3779b97f4a7c15ULL) ^ k.address[1]
+                 ^ (static_cast<uint64_t>(reinterpret_cast<uintptr_t>(k.vpc)) << 7);
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 32;
+    return static_cast<size_t>(h) & (m_slots.size() - 1);
+}
+
+void Topology::AddressIndex::reserve(size_t count)
+{
+    const size_t capacity = flatTableCapacity(count);
+    if (capacity <= m_slots.size())
+        return;
+    std::vector<Slot> old(capacity);
+    std::swap(old, m_slots);
+    m_size = 0;
+    for (const Slot &slot : old)
+        if (slot.key.vpc)
+            insert(slot.key, slot.interface);
+}
+
+int Topology::AddressIndex::find(const AddressKey &key) const
+{
+    if (m_size == 0 || !key.vpc)
+        return -1;
+    for (size_t i = home(key);; i = (i + 1) & (m_slots.size() - 1)) {
+        if (!m_slots[i].key.vpc)
+            return -1;
+        if (m_slots[i].key == key)
+            return m_slots[i].interface;
+    }
+}
+
+void Topology::AddressIndex::insert(const AddressKey &key, int interface)
+{
+    if (!key.vpc)
+        return;
+    if ((m_size + 1) * 2 > m_slots.size())
+        reserve(m_size + 1 > 8 ? (m_size + 1) * 2 : 16);
+    size_t i = home(key);
+    for (; m_slots[i].key.vpc; i = (i + 1) & (m_slots.size() - 1))
+        if (m_slots[i].key == key)
+            return;
+    m_slots[i] = {key, interface};
+    ++m_size;
 }
 
 Topology::~Topology() = default;
@@ -86,6 +128,7 @@ void Topology::build()
     // The VPC and the corporate DC each element lives in: the nearest ancestors of those
     // kinds, found once per element by walking up to the first element already placed.
     m_places.reserve(design.elements().size());
+    m_addressIndex.reserve(design.elements().size());
     std::vector<const Element *> chain;
     for (const auto &e : design.elements()) {
         chain.clear();
@@ -93,7 +136,9 @@ void Topology::build()
         const Element *walk = e.get();
         while (walk && chain.size() < 256) {
             if (const Place *found = m_places.find(walk)) {
-                place = *found;
+                place.vpc = found->vpc;
+                place.premises = found->premises;
+                place.vpcInfo = found->vpcInfo;
                 break;
             }
             chain.push_back(walk);
@@ -223,7 +268,7 @@ void Topology::build()
                 auto candidate = base->host(offset);
                 if (!candidate)
                     break;
-                if (!m_addressIndex.count({vpc, candidate->first()}))
+                if (m_addressIndex.find({vpc, candidate->first()}) < 0)
                     address = candidate;
             }
         }
@@ -263,7 +308,7 @@ void Topology::build()
             for (const auto &[owner, cidr] : m_premises)
                 if (owner == dc) {
                     // The k-th element with interfaces so far names the host.
-                    const uint64_t k = m_interfaceSpans.size() + 10;
+                    const uint64_t k = m_elementsWithInterfaces + 10;
                     address = cidr.host(k).value_or(cidr.host(1).value_or(cidr));
                     break;
                 }
@@ -397,12 +442,16 @@ void Topology::addInterface(const Element *element, const Element *subnet,
     m_interfaces.push_back(
         {element, subnet, *address, publicIp, std::move(groups), nullptr, {}, -1});
     // Each element is placed once, so its interfaces follow one another.
-    ++m_interfaceSpans.tryEmplace(element, {static_cast<uint32_t>(index), 0}).first->count;
+    Place *place = m_places.tryEmplace(element, Place{}).first;
+    if (place->interfaces.count++ == 0) {
+        place->interfaces.start = static_cast<uint32_t>(index);
+        ++m_elementsWithInterfaces;
+    }
     if (subnet) {
         if (const size_t *i = m_subnetByElement.find(subnet))
             m_subnets[*i].interfaces.push_back(index);
         if (const Element *vpc = vpcOf(subnet))
-            m_addressIndex.emplace(AddressKey{vpc, address->first()}, index);
+            m_addressIndex.insert(AddressKey{vpc, address->first()}, index);
     }
 }
 
@@ -426,8 +475,8 @@ const VpcInfo *Topology::vpcInfoOf(const Element *element) const
 
 int Topology::sourceClass(const Element *element) const
 {
-    const auto ifs = interfacesOf(element);
-    return ifs.empty() ? -1 : ifs.front()->sourceClass;
+    const Place *place = m_places.find(element);
+    return place ? place->sourceClass : -1;
 }
 
 const SubnetInfo *Topology::subnet(const Id &id) const
@@ -455,10 +504,10 @@ std::vector<const Interface *> Topology::interfacesOf(const Id &element) const
 
 std::span<const Interface *const> Topology::interfacesOf(const Element *element) const
 {
-    const Span *span = m_interfaceSpans.find(element);
-    if (!span)
+    const Place *place = m_places.find(element);
+    if (!place || place->interfaces.count == 0)
         return {};
-    return {m_interfacePointers.data() + span->start, span->count};
+    return {m_interfacePointers.data() + place->interfaces.start, place->interfaces.count};
 }
 
 const Interface *Topology::interfaceAt(const Id &vpc, const Cidr &address) const
@@ -468,8 +517,8 @@ const Interface *Topology::interfaceAt(const Id &vpc, const Cidr &address) const
 
 const Interface *Topology::interfaceAt(const Element *vpc, const Cidr &address) const
 {
-    auto it = m_addressIndex.find({vpc, address.first()});
-    return it == m_addressIndex.end() ? nullptr : &m_interfaces[it->second];
+    const int i = m_addressIndex.find({vpc, address.first()});
+    return i < 0 ? nullptr : &m_interfaces[static_cast<size_t>(i)];
 }
 
 const SubnetInfo *Topology::subnetFor(const Id &vpcId, const Cidr &address) const

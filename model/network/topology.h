@@ -253,15 +253,42 @@ private:
         std::array<uint64_t, 2> address;
         friend bool operator==(const AddressKey &, const AddressKey &) = default;
     };
-    struct AddressHash
+    /// Interfaces by VPC and address, in one flat array with linear probing (a slot with a
+    /// null VPC is empty); the first interface filed under a key keeps it.
+    class AddressIndex
     {
-        size_t operator()(const AddressKey &k) const noexcept;
+    public:
+        void reserve(size_t count);
+        /// The index into m_interfaces of the interface at \a key, or -1.
+        int find(const AddressKey &key) const;
+        void insert(const AddressKey &key, int interface);
+
+    private:
+        struct Slot
+        {
+            AddressKey key{nullptr, {}};
+            int interface = -1;
+        };
+        size_t home(const AddressKey &key) const;
+        std::vector<Slot> m_slots;
+        size_t m_size = 0;
     };
+    /// Where an element's interfaces are in m_interfacePointers (each element's interfaces
+    /// are added one after the other).
+    struct Span
+    {
+        uint32_t start = 0;
+        uint32_t count = 0;
+    };
+    /// What the topology knows of one element, in one table so that a hop reads one entry:
+    /// where it lives, its interfaces and its source class.
     struct Place
     {
         const Element *vpc = nullptr;
         const Element *premises = nullptr;
         const VpcInfo *vpcInfo = nullptr;
+        Span interfaces;
+        int sourceClass = -1; ///< sourceClass()
     };
     void buildSourceClasses();
 
@@ -285,22 +312,15 @@ private:
     PointerMap<size_t> m_tgwByElement;
     PointerMap<size_t> m_subnetByElement;
     PointerMap<size_t> m_vpcByElement;
-    /// Where an element's interfaces are in m_interfacePointers (each element's interfaces
-    /// are added one after the other).
-    struct Span
-    {
-        uint32_t start = 0;
-        uint32_t count = 0;
-    };
-    PointerMap<Place> m_places;
-    PointerMap<Span> m_interfaceSpans;
+    PointerMap<Place> m_places; ///< every element of the design
+    size_t m_elementsWithInterfaces = 0;
     std::vector<const Interface *> m_interfacePointers; ///< &m_interfaces[i], in order
     PointerMap<size_t> m_endpointIndex;
     PointerMap<size_t> m_groupIndex;
     PointerMap<size_t> m_firewallIndex;
     std::unordered_map<std::string, std::vector<const EndpointInfo *>> m_privateDnsEndpoints;
     std::unordered_map<const Link *, std::vector<const SubnetInfo *>> m_attachmentSubnets;
-    std::unordered_map<AddressKey, int, AddressHash> m_addressIndex;
+    AddressIndex m_addressIndex;
 };
 
 } // namespace heiiki::model::network

@@ -280,6 +280,7 @@ void Topology::buildSourceClasses()
             continue;
         const Key key{s, vpcOf(element), i->publicIp, &i->securityGroups};
         i->sourceClass = classes.try_emplace(key, static_cast<int>(classes.size())).first->second;
+        m_places.find(element)->sourceClass = i->sourceClass;
     }
 }
 
