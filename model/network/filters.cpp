@@ -8,14 +8,19 @@ namespace heiiki::model::network {
 
 namespace {
 
-bool protocolMatches(const std::string &rule, const std::string &protocol)
+/// The protocols that match every protocol in a rule row.
+bool isAnyProtocol(const std::string &rule)
 {
-    return rule == "all" || rule == "-1" || rule == protocol;
+    return rule == "all" || rule == "-1";
 }
 
-bool portMatches(int from, int to, const std::string &protocol, int port)
+/// Whether a rule row matches \a protocol (\a icmp: it is "icmp", which has no ports) and
+/// \a port.
+template<typename Rule>
+bool rowMatches(const Rule &r, const std::string &protocol, bool icmp, int port)
 {
-    return protocol == "icmp" || (port >= from && port <= to);
+    return (r.anyProtocol || r.protocol == protocol)
+           && (icmp || (port >= r.fromPort && port <= r.toPort));
 }
 
 std::string text(const heiiki::Json &row, const char *key, const char *fallback)
@@ -53,6 +58,7 @@ std::vector<SecurityGroupRule> sgRules(const Design *design, const heiiki::Json 
         SecurityGroupRule r;
         r.row = static_cast<int>(i);
         r.protocol = text(row, "protocol", "tcp");
+        r.anyProtocol = isAnyProtocol(r.protocol);
         r.fromPort = number(row, "fromPort", 0);
         r.toPort = number(row, "toPort", 65535);
         if (auto c = row.find("cidr"); c != row.end() && c->is_string())
@@ -73,6 +79,7 @@ std::vector<AclRule> aclRules(const heiiki::Json &rules)
         AclRule r;
         r.number = number(row, "rule", 0);
         r.protocol = text(row, "protocol", "tcp");
+        r.anyProtocol = isAnyProtocol(r.protocol);
         r.fromPort = number(row, "fromPort", 0);
         r.toPort = number(row, "toPort", 65535);
         r.cidr = Cidr::parse(text(row, "cidr", ""));
@@ -165,6 +172,7 @@ bool checkSecurityGroups(const std::vector<const SecurityGroupRules *> &groups, 
         return true;
     }
     const char *direction = inbound ? "inbound" : "outbound";
+    const bool icmp = protocol == "icmp";
     for (const SecurityGroupRules *g : groups) {
         if (!inbound && g->defaultOutbound) {
             if (why)
@@ -172,8 +180,7 @@ bool checkSecurityGroups(const std::vector<const SecurityGroupRules *> &groups, 
             return true;
         }
         for (const SecurityGroupRule &r : inbound ? g->inbound : g->outbound) {
-            if (!protocolMatches(r.protocol, protocol)
-                || !portMatches(r.fromPort, r.toPort, protocol, port))
+            if (!rowMatches(r, protocol, icmp, port))
                 continue;
             const bool peerOk = (r.cidr && r.cidr->contains(peer))
                                 || (r.peerGroup
@@ -211,10 +218,9 @@ bool checkNetworkAcl(const AclRules *acl, bool inbound, const Cidr &peer,
             *why = acl->acl->id.str() + " has no " + direction + " rules (default allow)";
         return true;
     }
+    const bool icmp = protocol == "icmp";
     for (const AclRule &r : inbound ? acl->inbound : acl->outbound) {
-        if (!protocolMatches(r.protocol, protocol)
-            || !portMatches(r.fromPort, r.toPort, protocol, port) || !r.cidr
-            || !r.cidr->contains(peer))
+        if (!rowMatches(r, protocol, icmp, port) || !r.cidr || !r.cidr->contains(peer))
             continue;
         if (why)
             *why = acl->acl->id.str() + " " + direction + " rule " + std::to_string(r.number)

@@ -26,6 +26,7 @@ struct SecurityGroupRule
 {
     int row = 0;                      ///< index in the group's table
     std::string protocol;             ///< "tcp", "udp", "icmp", "all" or "-1"
+    bool anyProtocol = false;         ///< protocol is "all" or "-1"
     int fromPort = 0;
     int toPort = 65535;
     std::optional<Cidr> cidr;         ///< the peer network, when the row names one
@@ -48,6 +49,7 @@ struct AclRule
 {
     int number = 0;
     std::string protocol;
+    bool anyProtocol = false; ///< protocol is "all" or "-1"
     int fromPort = 0;
     int toPort = 65535;
     std::optional<Cidr> cidr;

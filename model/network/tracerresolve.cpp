@@ -119,7 +119,7 @@ bool Tracer::resolveService(const std::string &rawService)
     };
     if (m_srcVpc) {
         for (const EndpointInfo *e : m_srcVpc->endpointInfos)
-            if (e->type == "interface" && e->service == service && e->privateDns)
+            if (e->privateDns && e->service == service && e->type == "interface")
                 if (const Interface *i = nearestInterface(e->interfaces)) {
                     aimAtInterface(i, Resolution::InterfaceEndpoint,
                                    text("private DNS of interface endpoint ", e->endpoint));
@@ -143,7 +143,7 @@ bool Tracer::resolveService(const std::string &rawService)
                 }
         }
         for (const EndpointInfo *e : m_srcVpc->endpointInfos)
-            if (e->type == "gateway" && e->service == service) {
+            if (e->service == service && e->type == "gateway") {
                 m_dst.kind = Destination::Kind::GatewayService;
                 m_dst.address = kInternetServer;
                 m_dst.element = e->endpoint;
