@@ -33,7 +33,7 @@ QString helpText()
               "                                check designs against the closed-network rules;\n"
               "                                exit 0 clean, 1 findings, 2 unreadable input\n"
               "  heiiki path FILE --from ID|internet --to ID|CIDR|domain|service\n"
-              "              [--port N] [--proto tcp|udp] [--format text|json]\n"
+              "              [--port N] [--proto tcp|udp|icmp] [--format text|json]\n"
               "                                trace a packet through the design; exit 0\n"
               "                                delivered, 1 stopped, 2 bad input\n"
               "  heiiki scenarios FILE [--format text|json]\n"

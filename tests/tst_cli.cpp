@@ -194,6 +194,47 @@ void tst_Cli::exitCode_data()
     QTest::newRow("unknown flag") << QStringList{"validate", "@ref", "--colour"} << 2 << ""
                                   << "--colour";
     QTest::newRow("validate nothing") << QStringList{"validate"} << 2 << "" << "";
+
+    // heiiki path: 0 delivered, 1 stopped (with the reason and the element), 2 bad input
+    // (saying what is wrong).
+    const QStringList analysisA{"path", "@ref", "--from", "ec2-analysis-a"};
+    QTest::newRow("path delivered")
+        << analysisA + QStringList{"--to", "s3"} << 0
+        << "DELIVERED: reached s3 through gateway endpoint endpoint-work-s3" << "";
+    QTest::newRow("path delivered, json")
+        << analysisA + QStringList{"--to", "ssm", "--format", "json"} << 0
+        << "\"verdict\": \"delivered\"" << "";
+    QTest::newRow("path stopped by the firewall")
+        << analysisA + QStringList{"--to", "example.com"} << 1
+        << "STOPPED (firewall-rule) at nfw-egress" << "";
+    QTest::newRow("path from the internet, no public address")
+        << QStringList{"path", "@ref", "--from", "internet", "--to", "ec2-analysis-a",
+                       "--port=22"}
+        << 1 << "STOPPED (no-public-address) at ec2-analysis-a" << "";
+    QTest::newRow("path from an unknown id")
+        << QStringList{"path", "@ref", "--from", "nope", "--to", "s3"} << 2 << ""
+        << "--from \"nope\" is not an element";
+    QTest::newRow("path to a bad CIDR")
+        << analysisA + QStringList{"--to", "10.0.0.0/33"} << 2 << ""
+        << "--to \"10.0.0.0/33\" is not a valid CIDR";
+    QTest::newRow("path, port out of range")
+        << analysisA + QStringList{"--to", "s3", "--port", "70000"} << 2 << "" << "--port";
+    QTest::newRow("path, unknown protocol")
+        << analysisA + QStringList{"--to", "s3", "--proto", "sctp"} << 2 << ""
+        << "--proto must be tcp, udp or icmp";
+    QTest::newRow("path, unknown option")
+        << analysisA + QStringList{"--to", "s3", "--verbose"} << 2 << ""
+        << "unknown option \"--verbose\"";
+    QTest::newRow("path without --to") << analysisA << 2 << "" << "missing --to";
+    QTest::newRow("scenarios without a file") << QStringList{"scenarios"} << 2 << ""
+                                              << "missing a design file";
+    QTest::newRow("export without -o") << QStringList{"export", "@ref"} << 2 << ""
+                                       << "missing -o OUTPUT";
+    QTest::newRow("path, missing file")
+        << QStringList{"path", "@missing", "--from", "a", "--to", "b"} << 2 << ""
+        << "no-such-design.heiiki.json";
+    QTest::newRow("path, broken file")
+        << QStringList{"path", "@broken", "--from", "a", "--to", "b"} << 2 << "" << brokenAt;
     QTest::newRow("unknown sub-command") << QStringList{"frobnicate"} << 2 << "" << "frobnicate";
     QTest::newRow("--version") << QStringList{"--version"} << 0 << "heiiki 0.1.0\n" << "";
     QTest::newRow("--help") << QStringList{"--help"} << 0 << "validate FILE" << "";

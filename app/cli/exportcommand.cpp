@@ -111,7 +111,9 @@ int runExport(const QStringList &args)
         }
     }
     if (file.isEmpty() || request.output.isEmpty()) {
-        printErr(usage());
+        printErr(tr("heiiki export: missing %1\n")
+                     .arg(file.isEmpty() ? tr("a design file") : tr("-o OUTPUT"))
+                 + usage());
         return 2;
     }
     if (!formatName.isEmpty()) {

@@ -18,7 +18,7 @@ namespace heiiki::app {
 int runPath(const QStringList &args)
 {
     const QString usage = tr("usage: heiiki path FILE --from ID|internet --to "
-                             "ID|CIDR|domain|service [--port N] [--proto tcp|udp] "
+                             "ID|CIDR|domain|service [--port N] [--proto tcp|udp|icmp] "
                              "[--format text|json]\n");
     QString file, from, to, format = QStringLiteral("text"), proto = QStringLiteral("tcp");
     int port = 443;
@@ -37,14 +37,24 @@ int runPath(const QStringList &args)
             continue;
         }
         QString value;
-        if (const int eq = arg.indexOf('='); eq > 0) {
+        const int eq = arg.indexOf('=');
+        if (eq > 0) {
             value = arg.mid(eq + 1);
             arg = arg.left(eq);
-        } else if (i + 1 < args.size()) {
-            value = args[++i];
-        } else {
-            printErr(tr("heiiki path: %1 needs a value\n").arg(arg) + usage);
+        }
+        static const QStringList known = {QStringLiteral("--from"), QStringLiteral("--to"),
+                                          QStringLiteral("--port"), QStringLiteral("--proto"),
+                                          QStringLiteral("--format")};
+        if (!known.contains(arg)) {
+            printErr(tr("heiiki path: unknown option \"%1\"\n").arg(arg) + usage);
             return 2;
+        }
+        if (eq <= 0) {
+            if (i + 1 >= args.size()) {
+                printErr(tr("heiiki path: %1 needs a value\n").arg(arg) + usage);
+                return 2;
+            }
+            value = args[++i];
         }
         if (arg == QLatin1String("--from")) {
             from = value;
@@ -78,7 +88,14 @@ int runPath(const QStringList &args)
         }
     }
     if (file.isEmpty() || from.isEmpty() || to.isEmpty()) {
-        printErr(tr("heiiki path: name a design file, --from and --to\n") + usage);
+        QStringList missing;
+        if (file.isEmpty())
+            missing << tr("a design file");
+        if (from.isEmpty())
+            missing << QStringLiteral("--from");
+        if (to.isEmpty())
+            missing << QStringLiteral("--to");
+        printErr(tr("heiiki path: missing %1\n").arg(missing.join(QStringLiteral(", "))) + usage);
         return 2;
     }
 

@@ -37,8 +37,11 @@ int runScenarios(const QStringList &args)
         }
     }
     if (file.isEmpty()) {
-        std::fputs(tr("usage: heiiki scenarios FILE [--format text|json]\n").toLocal8Bit()
-                       .constData(), stderr);
+        std::fputs(tr("heiiki scenarios: missing a design file\n"
+                      "usage: heiiki scenarios FILE [--format text|json]\n")
+                       .toLocal8Bit()
+                       .constData(),
+                   stderr);
         return 2;
     }
     auto loaded = model::io::loadDesignFile(file.toStdString());
