@@ -237,7 +237,12 @@ struct SizeResult
     size_t flows = 0;
     double generateMs = 0;
     double copyMs = 0; ///< copying the design, as a validation in a worker thread would
+    double reloadMs = 0; ///< writing the design as a file's text and reading it back
     Series full;
+    /// Full validation of the same design as a user opens it: written as a file's text and
+    /// read back (`heiiki validate` in CI, the designer after File › Open), so that its
+    /// objects lie in memory in document order, not in the order the generator made them.
+    Series fullOpened;
     Series afterMove;
     Series afterEdit;
     Series afterRename;
@@ -290,6 +295,20 @@ SizeResult benchSize(int target,
     r.full = measure(options.runs, options.budgetSeconds, [&](int) {
         return timeValidate(design, registry, options.threads, &r.findings);
     });
+
+    {
+        const auto reloadStart = Clock::now();
+        const auto opened = model::io::loadDesignFromText(model::io::designToText(design));
+        r.reloadMs = millis(Clock::now() - reloadStart);
+        if (!opened.design) {
+            std::cerr << "  the generated design does not read back from its text\n";
+            r.findings = std::max<size_t>(r.findings, 1);
+        } else {
+            r.fullOpened = measure(options.runs, options.budgetSeconds, [&](int) {
+                return timeValidate(*opened.design, registry, options.threads, &r.findings);
+            });
+        }
+    }
 
     if (options.fullOnly)
         return r;
@@ -350,19 +369,21 @@ void printSizes(const std::vector<SizeResult> &results)
 {
     std::cout
         << "## Designs\n\n"
-        << "| target | spokes | elements | links | flows | generate ms | copy ms | findings |\n"
-        << "|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+        << "| target | spokes | elements | links | flows | generate ms | copy ms"
+           " | to text and back ms | findings |\n"
+        << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const auto &r : results)
         std::cout << "| " << thousands(r.target) << " | " << r.spokes << " | " << count(r.elements)
                   << " | " << count(r.links) << " | " << count(r.flows) << " | "
-                  << fixed(r.generateMs) << " | " << fixed(r.copyMs) << " | " << r.findings
-                  << " |\n";
+                  << fixed(r.generateMs) << " | " << fixed(r.copyMs) << " | "
+                  << fixed(r.reloadMs) << " | " << r.findings << " |\n";
     std::cout << "\n## Validation times (ms)\n\n"
               << "| elements | full: CPU median | CPU min | wall median | wall min"
                  " | CPU µs per element | after move: CPU median | wall median"
                  " | after edit: CPU median | wall median | after rename: CPU median | wall median"
-                 " | runs | validations after move/edit/rename |\n"
-              << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+                 " | runs | validations after move/edit/rename"
+                 " | full, opened from its file: wall median | wall min |\n"
+              << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const auto &r : results)
         std::cout << "| " << count(r.elements) << " | " << fixed(r.full.cpuMedian(), 2) << " | "
                   << fixed(r.full.cpuMin(), 2) << " | " << fixed(r.full.median(), 2) << " | "
@@ -375,7 +396,8 @@ void printSizes(const std::vector<SizeResult> &results)
                   << fixed(r.afterRename.median(), 2) << " | " << r.full.runs() << "/"
                   << r.afterMove.runs() << "/" << r.afterEdit.runs() << "/"
                   << r.afterRename.runs() << " | " << r.moveRuns << "/" << r.editRuns << "/"
-                  << r.renameRuns << " |\n";
+                  << r.renameRuns << " | " << fixed(r.fullOpened.median(), 2) << " | "
+                  << fixed(r.fullOpened.min(), 2) << " |\n";
     std::cout << "\nWall: steady clock, the time the architect waits; CPU: the process's CPU time, "
                  "all validation threads together. runs: full / after "
                  "move / after edit / after rename. CPU µs per element stays flat when growth is "
@@ -383,7 +405,9 @@ void printSizes(const std::vector<SizeResult> &results)
                  "element moved / one security group rule edited / one element renamed; the last "
                  "column counts the validations it ran (none after a move: no rule reads "
                  "geometry; after a rename the rules run on the last run's topology and "
-                 "traces).\n\n";
+                 "traces). Opened from its file: the same design written as a file's text and read "
+                 "back, as `heiiki validate` and the designer have it, its objects in memory in "
+                 "document order.\n\n";
 }
 
 /// Each rule timed alone (a fresh ValidationContext, so it pays for the topology and the
