@@ -12,7 +12,18 @@ std::optional<Cidr> cidrProperty(const Element &e, const char *name)
     const auto &v = e.property(name);
     if (!v.is_string())
         return std::nullopt;
-    return Cidr::parse(v.get<std::string>());
+    return Cidr::parse(v.get_ref<const std::string &>());
+}
+
+/// The member \a key of \a object, or null: read in place (Json::value() returns a copy of
+/// the whole member, every route of a route table with it).
+const heiiki::Json &member(const heiiki::Json &object, const char *key)
+{
+    static const heiiki::Json none;
+    if (!object.is_object())
+        return none;
+    const auto it = object.find(key);
+    return it == object.end() ? none : *it;
 }
 
 std::vector<std::string> stringList(const heiiki::Json &v)
@@ -229,8 +240,8 @@ void Topology::build()
             break;
         case ElementKind::Ec2Instance: {
             const Element *subnet = design.element(e->parent);
-            if (auto ip = e->property("privateIp"); ip.is_string())
-                addInterface(e.get(), subnet, Cidr::parseAddress(ip.get<std::string>()),
+            if (const auto &ip = e->property("privateIp"); ip.is_string())
+                addInterface(e.get(), subnet, Cidr::parseAddress(ip.get_ref<const std::string &>()),
                              e->property("publicIp").get<bool>(),
                              refList(design, e->property("securityGroups")));
             else
@@ -382,14 +393,13 @@ void Topology::build()
             TgwRouteTable rt;
             rt.name = table.value("name", "");
             rt.index = static_cast<int>(t);
-            const auto associations = table.value("associations", heiiki::Json::array());
-            for (const auto &a : stringList(associations)) {
+            for (const auto &a : stringList(member(table, "associations"))) {
                 if (const Link *link = design.link(Id(a)))
                     info.associationTables.emplace(link, rt.index);
                 info.associations.emplace(Id(a), rt.index);
             }
-            const auto routes = table.value("routes", heiiki::Json::array());
-            for (size_t r = 0; r < routes.size(); ++r) {
+            const auto &routes = member(table, "routes");
+            for (size_t r = 0; routes.is_array() && r < routes.size(); ++r) {
                 auto cidr = Cidr::parse(routes[r].value("destination", ""));
                 if (!cidr)
                     continue;
@@ -402,7 +412,7 @@ void Topology::build()
                 if (route.attachment || route.blackhole)
                     rt.routes.push_back(route);
             }
-            for (const auto &p : stringList(table.value("propagations", heiiki::Json::array()))) {
+            for (const auto &p : stringList(member(table, "propagations"))) {
                 const Link *attachment = design.link(Id(p));
                 if (!attachment)
                     continue;

@@ -46,7 +46,9 @@ struct Options
     double budgetSeconds = 60;
     int rulesSize = 5000; ///< the size whose per-rule breakdown is printed; 0: none
     int instancesPerSubnet = 3;
-    bool fullOnly = false; ///< skip the after-move and after-edit series (for profilers)
+    /// Time only full validations of the generated design: no revalidation series and no
+    /// design opened from its text (for profilers and A/B runs).
+    bool fullOnly = false;
     unsigned threads = 0;  ///< validation threads; 0: model::validationThreads()
     std::string writeDir;
 };
@@ -296,7 +298,7 @@ SizeResult benchSize(int target,
         return timeValidate(design, registry, options.threads, &r.findings);
     });
 
-    {
+    if (!options.fullOnly) {
         const auto reloadStart = Clock::now();
         const auto opened = model::io::loadDesignFromText(model::io::designToText(design));
         r.reloadMs = millis(Clock::now() - reloadStart);
