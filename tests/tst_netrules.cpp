@@ -391,7 +391,8 @@ void tst_NetRules::rule_data()
         "the Session Manager target VPC lacks ec2messages",
         [] { return Doc().remove("endpoint-work-ec2messages").done(); },
         [] { return Doc().done(); },
-        {"error", {"ec2-analysis-a"}, "ec2messages"});
+        // The finding says which side of which flow needs the endpoint.
+        {"error", {"ec2-analysis-a"}, "(Session Manager target of flow "});
     addRule(
         "NET-007",
         "private DNS off on the target VPC's ssm endpoint",
@@ -402,6 +403,22 @@ void tst_NetRules::rule_data()
         },
         [] { return Doc().done(); },
         {"error", {"ec2-analysis-a endpoint-work-ssm"}, "private DNS"});
+    addRule(
+        "NET-007",
+        "the requesting side's VPC lacks sts",
+        [] { return Doc().remove("endpoint-op-sts").done(); },
+        [] { return Doc().done(); },
+        {"error", {"operator"}, "(Session Manager requester of flow "});
+    addRule(
+        "NET-007",
+        "private DNS off on the requesting side's ssm endpoint",
+        [] {
+            Doc d;
+            d.props("endpoint-op-ssm")["privateDns"] = false;
+            return d.done();
+        },
+        [] { return Doc().done(); },
+        {"error", {"operator endpoint-op-ssm"}, "private DNS is off on endpoint-op-ssm"});
     addRule(
         "NET-008",
         "the endpoint subnets' network ACL does not admit 443",
@@ -725,21 +742,16 @@ void tst_NetRules::catalogueDisagrees_data()
         return d.done();
     }) << QStringList{"NET-005"} << QString();
 
-    const char *requester
-        = "PathEngine::resolveService() resolves a service for a caller on the premises to the "
-          "first interface endpoint with private DNS of any VPC, in element order; NET-007 never "
-          "looks at the requesting side's own endpoints (and cannot see its private DNS, as "
-          "vpcOf(operator) is null), so the missing endpoint is reported as NET-008 on the "
-          "workload VPC's ACL, whose fix would move the operator's calls to the wrong account's "
-          "endpoints";
+    // The requesting side resolves AWS names through its own account's VPCs: a missing
+    // endpoint there is NET-007's, not a path to the workload account's endpoints.
     QTest::newRow("NET-007 the requesting side lacks sts")
         << Build([] { return Doc().remove("endpoint-op-sts").done(); }) << QStringList{"NET-007"}
-        << requester;
+        << QString();
     QTest::newRow("NET-007 private DNS off on the requesting side's ssm endpoint") << Build([] {
         Doc d;
         d.props("endpoint-op-ssm")["privateDns"] = false;
         return d.done();
-    }) << QStringList{"NET-007"} << requester;
+    }) << QStringList{"NET-007"} << QString();
     QTest::newRow("the reference design written in another order raises nothing")
         << Build([] {
                // The operator VPC and its contents last in the file: the same design.

@@ -68,12 +68,17 @@ PathResult PathEngine::trace(const Query &query, const Element *from, Detail det
     std::string account;
     if (const Element *user = design.element(Id(str(from->property("user")))))
         account = accountIdOf(design, *user);
+    // A caller whose account is known resolves the name where its own account does: through
+    // its account's VPCs, whose private DNS names their own endpoints; another account's
+    // endpoint does not answer for it (and policies II and III name its own endpoints). A
+    // caller of no known account may reach any VPC's endpoint.
     std::vector<const Interface *> own, other;
     for (const EndpointInfo *e : m_topology.privateDnsEndpoints(service)) {
         const bool mine = !account.empty() && accountIdOf(design, *e->endpoint) == account;
         (mine ? own : other).push_back(e->interfaces.front());
     }
-    own.insert(own.end(), other.begin(), other.end());
+    if (account.empty())
+        own.insert(own.end(), other.begin(), other.end());
     std::optional<PathResult> first;
     for (const Interface *candidate : own) {
         Tracer tracer(m_topology, query, detail, from, to);
@@ -86,7 +91,10 @@ PathResult PathEngine::trace(const Query &query, const Element *from, Detail det
     }
     if (first)
         return std::move(*first);
-    return Tracer(m_topology, query, detail, from, to).run();
+    Tracer tracer(m_topology, query, detail, from, to);
+    if (!account.empty())
+        tracer.resolvePublicly(); // no endpoint of its account: the public name
+    return tracer.run();
 }
 
 std::string PathEngine::serviceName(const std::string &service)

@@ -154,19 +154,21 @@ bool Tracer::resolveService(const std::string &rawService)
                 return true;
             }
     } else if (m_srcPremises) {
-        // Premises resolve endpoint names through the hub's resolver: PathEngine::trace tries
-        // the interface endpoints with private DNS in turn and keeps one that is reached.
+        // Premises resolve endpoint names through their account's VPCs: PathEngine::trace
+        // tries the interface endpoints with private DNS of the caller's account (of any
+        // account when the caller's is not known) in turn and keeps one that is reached.
         if (m_forced) {
             aimAtInterface(m_forced, Resolution::InterfaceEndpoint,
                            text("private DNS of interface endpoint ", m_forced->element));
             return true;
         }
-        for (const EndpointInfo *e : m_t.privateDnsEndpoints(service))
-            if (const Interface *i = nearestInterface(e->interfaces)) {
-                aimAtInterface(i, Resolution::InterfaceEndpoint,
-                               text("private DNS of interface endpoint ", e->endpoint));
-                return true;
-            }
+        if (!m_publicOnly)
+            for (const EndpointInfo *e : m_t.privateDnsEndpoints(service))
+                if (const Interface *i = nearestInterface(e->interfaces)) {
+                    aimAtInterface(i, Resolution::InterfaceEndpoint,
+                                   text("private DNS of interface endpoint ", e->endpoint));
+                    return true;
+                }
     }
     m_dst.kind = Destination::Kind::Internet;
     m_dst.address = kInternetServer;

@@ -28,8 +28,8 @@ public:
             const auto &path = context.explain(brief);
             findings.push_back(finding(
                 {call.caller},
-                describe(design, call.caller) + " calls " + call.service + " (" + call.purpose
-                    + ") with no VPC endpoint for it in reach: the call "
+                describe(design, call.caller) + " calls " + call.service + " ("
+                    + purposeOf(call) + ") with no VPC endpoint for it in reach: the call "
                     + (path.delivered ? "goes out through " + route(path)
                                       : "fails (" + path.explanation + ")")
                     + ".",

@@ -8,6 +8,14 @@ namespace heiiki::model::rules {
 
 namespace {
 
+/// The account of the IAM user a caller on the premises (an operator) acts as, or "".
+std::string callerAccount(const Design &design, const Id &caller)
+{
+    const Element *e = design.element(caller);
+    const Element *user = e ? design.element(Id(str(e->property("user")))) : nullptr;
+    return user ? accountOf(design, *user) : std::string();
+}
+
 /// NET-007: Session Manager is modelled but an endpoint it needs is missing on one side, or
 /// private DNS is off.
 class Net007SessionManager : public Rule
@@ -32,20 +40,17 @@ public:
             if (path.delivered && !path.endpoints().empty()) {
                 // The requesting side must use endpoints of its own account: policy III names
                 // its STS endpoint, and policy II of another account's endpoints is not its.
-                const bool requester = call.purpose.rfind("Session Manager requester", 0) == 0;
-                const Element *caller = design.element(call.caller);
-                const Element *user = caller ? design.element(Id(str(caller->property("user"))))
-                                             : nullptr;
+                const bool requester = call.role == ServiceCall::Role::SessionManagerRequester;
                 const Element *endpoint = path.endpoints().back();
-                if (!requester || !user || !endpoint)
+                if (!requester || !endpoint)
                     continue;
-                const std::string mine = accountOf(design, *user);
+                const std::string mine = callerAccount(design, call.caller);
                 const std::string theirs = accountOf(design, *endpoint);
                 if (mine.empty() || theirs.empty() || mine == theirs)
                     continue;
                 findings.push_back(finding(
                     {call.caller, endpoint->id},
-                    describe(design, call.caller) + " (" + call.purpose + ") reaches "
+                    describe(design, call.caller) + " (" + purposeOf(call) + ") reaches "
                         + call.service + " only through " + describe(design, endpoint->id)
                         + " of account " + theirs + ": the requesting side (account " + mine
                         + ") has no " + call.service + " endpoint of its own.",
@@ -54,30 +59,38 @@ public:
                     pointerOf(design, call.flow->id)));
                 continue;
             }
-            // Is there an endpoint for the service whose private DNS is off?
+            // Is there an endpoint for the service whose private DNS is off: in the caller's
+            // VPC, or, for a caller on the premises, in its account's VPCs?
             std::string dnsOff;
-            if (const Element *vpc = context.topology().vpcOf(call.caller))
-                if (const auto *info = context.topology().vpc(vpc->id))
-                    for (const Element *e : info->endpoints)
-                        if (network::PathEngine::serviceName(str(e->property("service")))
-                                == call.service
-                            && !e->property("privateDns").get<bool>())
-                            dnsOff = e->id.str();
+            auto checkDns = [&](const Element *e) {
+                if (network::PathEngine::serviceName(str(e->property("service"))) == call.service
+                    && !e->property("privateDns").get<bool>())
+                    dnsOff = e->id.str();
+            };
+            if (const auto *info = context.topology().vpcInfoOf(design.element(call.caller))) {
+                for (const Element *e : info->endpoints)
+                    checkDns(e);
+            } else if (const std::string mine = callerAccount(design, call.caller);
+                       !mine.empty()) {
+                for (const Element *e : context.elementsOf(ElementKind::VpcEndpoint))
+                    if (accountOf(design, *e) == mine)
+                        checkDns(e);
+            }
             std::vector<Id> elements{call.caller};
             if (!dnsOff.empty())
                 elements.push_back(Id(dnsOff));
             findings.push_back(finding(
                 elements,
-                describe(design, call.caller) + " (" + call.purpose + ") cannot reach "
+                describe(design, call.caller) + " (" + purposeOf(call) + ") cannot reach "
                     + call.service + " through a VPC endpoint"
                     + (dnsOff.empty() ? ": " + context.explain(path).explanation
                                       : ": private DNS is off on " + dnsOff)
                     + ". In a closed network the session cannot start.",
                 dnsOff.empty()
                     ? "Add an interface endpoint for " + call.service + " with private DNS in "
-                          "the VPC the " + (call.purpose.rfind("Session Manager target", 0) == 0
-                                                ? "instance"
-                                                : "operator")
+                          "the VPC the "
+                          + (call.role == ServiceCall::Role::SessionManagerTarget ? "instance"
+                                                                                  : "operator")
                           + " uses (target side: ssm, ssmmessages, ec2messages; requesting side: "
                             "ssm, ssmmessages, sts)."
                     : "Turn private DNS on for " + dnsOff + ".",

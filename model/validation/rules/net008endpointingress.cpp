@@ -27,7 +27,7 @@ public:
             findings.push_back(finding(
                 {path.blockedAt, call.caller},
                 describe(design, path.blockedAt) + " blocks " + call.service + " for "
-                    + describe(design, call.caller) + " (" + call.purpose + "): "
+                    + describe(design, call.caller) + " (" + purposeOf(call) + "): "
                     + context.explain(path).explanation + ".",
                 path.reason == network::StopReason::SecurityGroup
                     ? "Allow inbound tcp 443 from the callers' CIDRs in the endpoint's security "

@@ -12,10 +12,10 @@ std::vector<ServiceCall> serviceCalls(const Design &design)
             if (flow.target.kind == FlowTarget::Kind::Element)
                 for (const char *svc : {"ssm", "ssmmessages", "ec2messages"})
                     calls.push_back({Id(flow.target.value), svc, &flow,
-                                     "Session Manager target of " + flowName(flow)});
+                                     ServiceCall::Role::SessionManagerTarget});
             for (const char *svc : {"ssm", "ssmmessages", "sts"})
                 calls.push_back({flow.source, svc, &flow,
-                                 "Session Manager requester of " + flowName(flow)});
+                                 ServiceCall::Role::SessionManagerRequester});
             continue;
         }
         std::string service;
@@ -27,9 +27,22 @@ std::vector<ServiceCall> serviceCalls(const Design &design)
                 service = str(t->property("service"));
         if (!service.empty() && flow.mustSucceed)
             calls.push_back({flow.source, network::PathEngine::serviceName(service), &flow,
-                             flowName(flow)});
+                             ServiceCall::Role::Flow});
     }
     return calls;
+}
+
+std::string purposeOf(const ServiceCall &call)
+{
+    switch (call.role) {
+    case ServiceCall::Role::SessionManagerTarget:
+        return "Session Manager target of " + flowName(*call.flow);
+    case ServiceCall::Role::SessionManagerRequester:
+        return "Session Manager requester of " + flowName(*call.flow);
+    case ServiceCall::Role::Flow:
+        break;
+    }
+    return flowName(*call.flow);
 }
 
 network::Query serviceQuery(const ServiceCall &call)

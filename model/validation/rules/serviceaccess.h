@@ -8,11 +8,21 @@ namespace heiiki::model::rules {
 /// declared is `flow`'s pointer, computed only when a finding needs it.
 struct ServiceCall
 {
+    /// Why the caller calls the service.
+    enum class Role {
+        Flow,                    ///< a flow to the service (or to an AWS-service element)
+        SessionManagerTarget,    ///< the target of a session-manager flow
+        SessionManagerRequester, ///< the source of a session-manager flow
+    };
     Id caller;
     std::string service;  ///< short name: "ssm", "s3"
     const Flow *flow = nullptr;
-    std::string purpose;  ///< "Session Manager (target)", "flow …"
+    Role role = Role::Flow;
 };
+
+/// What \a call is for, for a finding's text: "Session Manager target of flow …", or the
+/// flow's name.
+std::string purposeOf(const ServiceCall &call);
 
 /// The service calls the design implies: flows to services and AWS-service elements, and the
 /// Session Manager endpoints both sides of a session-manager flow need.
