@@ -9,7 +9,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <cstring>
@@ -101,6 +103,14 @@ int runExportCommand(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Without a login session (a CI job, say) there is no runtime directory, and Qt warns on
+    // stderr that it makes one: give the export a private one of its own, removed at exit.
+    QTemporaryDir runtimeDir;
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR") && runtimeDir.isValid()
+        && QFile::setPermissions(runtimeDir.path(),
+                                 QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                     | QFileDevice::ExeOwner))
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir.path()));
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Heiiki"));
     QApplication::setApplicationVersion(QStringLiteral(HEIIKI_VERSION));
