@@ -12,6 +12,15 @@ const heiiki::Json &nullJson()
     return null;
 }
 
+/// The text of \a element's \a property, or "" (also when there is no element).
+std::string textOf(const Element *element, std::string_view property)
+{
+    if (!element)
+        return {};
+    const auto &value = element->property(property);
+    return value.is_string() ? value.get<std::string>() : std::string();
+}
+
 template<typename T>
 std::vector<std::unique_ptr<T>> deepCopy(const std::vector<std::unique_ptr<T>> &from)
 {
@@ -253,11 +262,12 @@ const Element *Design::ancestor(const Id &id, ElementKind kind) const
 
 std::string Design::regionOf(const Id &id) const
 {
-    const Element *region = ancestor(id, ElementKind::Region);
-    if (!region)
-        return {};
-    const auto &code = region->property("region");
-    return code.is_string() ? code.get<std::string>() : std::string();
+    return textOf(ancestor(id, ElementKind::Region), "region");
+}
+
+std::string Design::accountOf(const Id &id) const
+{
+    return textOf(ancestor(id, ElementKind::Account), "accountId");
 }
 
 const Link *Design::link(const Id &id) const

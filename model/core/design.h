@@ -177,6 +177,8 @@ public:
     const Element *ancestor(const Id &id, ElementKind kind) const;
     /// The region code an element lives in: its own region ancestor's, or "".
     std::string regionOf(const Id &id) const;
+    /// The id of the AWS account an element lives in: its account ancestor's, or "".
+    std::string accountOf(const Id &id) const;
 
     const std::vector<std::unique_ptr<Link>> &links() const { return m_links; }
     const Link *link(const Id &id) const;

@@ -6,7 +6,7 @@
 
 namespace heiiki::model {
 
-/// The slot count of a flat open-addressing table (FlatTable, network::PointerMap) that holds
+/// The slot count of a flat open-addressing table (FlatTable, network::FlatMap) that holds
 /// \a count entries at most half full: a power of two, at least 16.
 inline size_t flatTableCapacity(size_t count)
 {
@@ -14,6 +14,15 @@ inline size_t flatTableCapacity(size_t count)
     while (capacity < count * 2)
         capacity <<= 1;
     return capacity;
+}
+
+/// \a hash with its bits mixed, so that its low bits depend on all of them: the home slot of a
+/// flat table is its low bits (FlatTable, network::FlatMap).
+inline uint64_t mixHash(uint64_t hash)
+{
+    hash ^= hash >> 29;
+    hash *= 0xbf58476d1ce4e5b9ULL;
+    return hash ^ (hash >> 32);
 }
 
 /// Objects filed under a hash of their key, in one flat array with linear probing: a slot
@@ -98,13 +107,7 @@ private:
 
     /// The first slot to try for \a hash: its bits mixed, as a caller may have used some (a
     /// shard number, say).
-    size_t home(size_t hash) const
-    {
-        uint64_t h = hash;
-        h ^= h >> 29;
-        h *= 0xbf58476d1ce4e5b9ULL;
-        return static_cast<size_t>(h ^ (h >> 32)) & m_mask;
-    }
+    size_t home(size_t hash) const { return static_cast<size_t>(mixHash(hash)) & m_mask; }
 
     void place(const Slot &slot)
     {

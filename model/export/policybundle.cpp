@@ -145,7 +145,7 @@ std::vector<const PolicyDocument *> BundleBuilder::attached(const Element &e, Po
 
 std::string BundleBuilder::accountFolder(const Element &e)
 {
-    const std::string account = rules::accountOf(m_design, e);
+    const std::string account = m_design.accountOf(e.id);
     if (!account.empty())
         return fileName(account);
     m_bundle.warnings.push_back(describe(m_design, e.id)
@@ -232,7 +232,7 @@ void BundleBuilder::addGeneratedIdentityPolicy(const Element &holder, PolicyCont
     const bool group = holder.kind == ElementKind::IamGroup;
     TemplateFacts facts = m_facts;
     if (!group)
-        facts.workloadAccount = rules::accountOf(m_design, holder);
+        facts.workloadAccount = m_design.accountOf(holder.id);
     BundleFile f;
     f.kind = BundleFileKind::IdentityPolicy;
     f.account = accountFolder(holder);

@@ -16,14 +16,6 @@ std::string str(const json &value)
     return value.is_string() ? value.get<std::string>() : std::string();
 }
 
-/// The account id of the account element \a e sits in, or "".
-std::string accountOf(const Design &design, const Element &e)
-{
-    if (const Element *account = design.ancestor(e.id, ElementKind::Account))
-        return str(account->property("accountId"));
-    return {};
-}
-
 std::vector<const Element *> ofKind(const Design &design, ElementKind kind)
 {
     std::vector<const Element *> found;
@@ -43,7 +35,7 @@ std::string roleArn(const Design &design, const Element &role)
     std::string name = str(role.property("roleName"));
     if (name.empty())
         name = role.name;
-    return "arn:aws:iam::" + accountOf(design, role) + ":role" + path + name;
+    return "arn:aws:iam::" + design.accountOf(role.id) + ":role" + path + name;
 }
 
 std::string endpointId(const Design &design,
@@ -56,8 +48,8 @@ std::string endpointId(const Design &design,
         if (str(e->property("service")) != service)
             continue;
         if (!chosen
-            || (accountOf(design, *e) == preferredAccount
-                && accountOf(design, *chosen) != preferredAccount))
+            || (design.accountOf(e->id) == preferredAccount
+                && design.accountOf(chosen->id) != preferredAccount))
             chosen = e;
     }
     if (!chosen)
@@ -99,7 +91,7 @@ TemplateFacts templateFacts(const Design &design)
 
     for (const Element *user : ofKind(design, ElementKind::IamUser))
         if (facts.operatorAccount.empty())
-            facts.operatorAccount = accountOf(design, *user);
+            facts.operatorAccount = design.accountOf(user->id);
     if (facts.operatorAccount.empty() && !facts.organisation.empty())
         facts.operatorAccount = facts.organisation.front();
 
@@ -113,7 +105,7 @@ TemplateFacts templateFacts(const Design &design)
     for (const Element *role : ssmRoles) {
         facts.ssmRoleArns.push_back(roleArn(design, *role));
         if (facts.workloadAccount.empty())
-            facts.workloadAccount = accountOf(design, *role);
+            facts.workloadAccount = design.accountOf(role->id);
     }
     if (facts.workloadAccount.empty())
         for (const auto &id : facts.organisation)

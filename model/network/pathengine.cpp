@@ -30,13 +30,6 @@ std::string str(const heiiki::Json &v)
     return v.is_string() ? v.get<std::string>() : std::string();
 }
 
-std::string accountIdOf(const Design &design, const Element &element)
-{
-    if (const Element *a = design.ancestor(element.id, ElementKind::Account))
-        return str(a->property("accountId"));
-    return {};
-}
-
 } // namespace
 
 PathEngine::PathEngine(const Topology &topology)
@@ -63,26 +56,18 @@ PathResult PathEngine::trace(const Query &query, const Element *from, Detail det
         service = serviceName(str(to->property("service")));
     if (service.empty())
         return Tracer(m_topology, query, detail, from, to).run();
-    // From the premises: the endpoints with private DNS for the service, those of the
-    // caller's own account first, each tried until one is reached.
-    std::string account;
-    if (const Element *user = design.element(Id(str(from->property("user")))))
-        account = accountIdOf(design, *user);
-    // A caller whose account is known resolves the name where its own account does: through
-    // its account's VPCs, whose private DNS names their own endpoints; another account's
-    // endpoint does not answer for it (and policies II and III name its own endpoints). A
-    // caller of no known account may reach any VPC's endpoint.
-    std::vector<const Interface *> own, other;
-    for (const EndpointInfo *e : m_topology.privateDnsEndpoints(service)) {
-        const bool mine = !account.empty() && accountIdOf(design, *e->endpoint) == account;
-        (mine ? own : other).push_back(e->interfaces.front());
-    }
-    if (account.empty())
-        own.insert(own.end(), other.begin(), other.end());
+    // From the premises: the endpoints with private DNS for the service, each tried until one
+    // is reached. A caller whose account is known resolves the name where its own account
+    // does: through its account's VPCs, whose private DNS names their own endpoints; another
+    // account's endpoint does not answer for it (and policies II and III name its own
+    // endpoints). A caller of no known account may reach any VPC's endpoint.
+    const std::string account = callerAccount(design, *from);
     std::optional<PathResult> first;
-    for (const Interface *candidate : own) {
+    for (const EndpointInfo *e : m_topology.privateDnsEndpoints(service)) {
+        if (!account.empty() && design.accountOf(e->endpoint->id) != account)
+            continue;
         Tracer tracer(m_topology, query, detail, from, to);
-        tracer.force(candidate);
+        tracer.force(e->interfaces.front());
         PathResult r = tracer.run();
         if (r.delivered)
             return r;
@@ -91,10 +76,13 @@ PathResult PathEngine::trace(const Query &query, const Element *from, Detail det
     }
     if (first)
         return std::move(*first);
-    Tracer tracer(m_topology, query, detail, from, to);
-    if (!account.empty())
-        tracer.resolvePublicly(); // no endpoint of its account: the public name
-    return tracer.run();
+    return Tracer(m_topology, query, detail, from, to).run(); // no endpoint: the public name
+}
+
+std::string PathEngine::callerAccount(const Design &design, const Element &caller)
+{
+    const Element *user = design.element(Id(str(caller.property("user"))));
+    return user ? design.accountOf(user->id) : std::string();
 }
 
 std::string PathEngine::serviceName(const std::string &service)

@@ -45,6 +45,9 @@ public:
     static std::string serviceName(const std::string &service);
     /// The public DNS name of an AWS service in a region: "ssm.ap-northeast-1.amazonaws.com".
     static std::string serviceDomain(const std::string &service, const std::string &region);
+    /// The account of the IAM user \a caller (an operator on the premises) acts as, or "":
+    /// the account whose VPCs resolve AWS service names for it.
+    static std::string callerAccount(const Design &design, const Element &caller);
 
     const Topology &topology() const { return m_topology; }
 

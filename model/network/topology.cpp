@@ -56,53 +56,10 @@ bool VpcInfo::contains(const Cidr &address) const
     return std::any_of(cidrs.begin(), cidrs.end(), [&](const Cidr &c) { return c.contains(address); });
 }
 
-size_t Topology::AddressIndex::home(const AddressKey &k) const
+size_t Topology::AddressHash::operator()(const AddressKey &k) const
 {
-    uint64_t h = (k.address[0] * 0x9e3779b97f4a7c15ULL) ^ k.address[1]
-                 ^ (static_cast<uint64_t>(reinterpret_cast<uintptr_t>(k.vpc)) << 7);
-    h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 32;
-    return static_cast<size_t>(h) & (m_slots.size() - 1);
-}
-
-void Topology::AddressIndex::reserve(size_t count)
-{
-    const size_t capacity = flatTableCapacity(count);
-    if (capacity <= m_slots.size())
-        return;
-    std::vector<Slot> old(capacity);
-    std::swap(old, m_slots);
-    m_size = 0;
-    for (const Slot &slot : old)
-        if (slot.key.vpc)
-            insert(slot.key, slot.interface);
-}
-
-int Topology::AddressIndex::find(const AddressKey &key) const
-{
-    if (m_size == 0 || !key.vpc)
-        return -1;
-    for (size_t i = home(key);; i = (i + 1) & (m_slots.size() - 1)) {
-        if (!m_slots[i].key.vpc)
-            return -1;
-        if (m_slots[i].key == key)
-            return m_slots[i].interface;
-    }
-}
-
-void Topology::AddressIndex::insert(const AddressKey &key, int interface)
-{
-    if (!key.vpc)
-        return;
-    if ((m_size + 1) * 2 > m_slots.size())
-        reserve(m_size + 1 > 8 ? (m_size + 1) * 2 : 16);
-    size_t i = home(key);
-    for (; m_slots[i].key.vpc; i = (i + 1) & (m_slots.size() - 1))
-        if (m_slots[i].key == key)
-            return;
-    m_slots[i] = {key, interface};
-    ++m_size;
+    return static_cast<size_t>((k.address[0] * 0x9e3779b97f4a7c15ULL) ^ k.address[1]
+                               ^ (static_cast<uint64_t>(reinterpret_cast<uintptr_t>(k.vpc)) << 7));
 }
 
 Topology::~Topology() = default;
@@ -279,7 +236,7 @@ void Topology::build()
                 auto candidate = base->host(offset);
                 if (!candidate)
                     break;
-                if (m_addressIndex.find({vpc, candidate->first()}) < 0)
+                if (!m_addressIndex.find({vpc, candidate->first()}))
                     address = candidate;
             }
         }
@@ -450,7 +407,7 @@ void Topology::addInterface(const Element *element, const Element *subnet,
         return;
     const int index = static_cast<int>(m_interfaces.size());
     m_interfaces.push_back(
-        {element, subnet, *address, publicIp, std::move(groups), nullptr, {}, -1});
+        {element, subnet, *address, publicIp, std::move(groups), nullptr, {}});
     // Each element is placed once, so its interfaces follow one another.
     Place *place = m_places.tryEmplace(element, Place{}).first;
     if (place->interfaces.count++ == 0) {
@@ -461,7 +418,7 @@ void Topology::addInterface(const Element *element, const Element *subnet,
         if (const size_t *i = m_subnetByElement.find(subnet))
             m_subnets[*i].interfaces.push_back(index);
         if (const Element *vpc = vpcOf(subnet))
-            m_addressIndex.insert(AddressKey{vpc, address->first()}, index);
+            m_addressIndex.tryEmplace(AddressKey{vpc, address->first()}, index);
     }
 }
 
@@ -527,8 +484,8 @@ const Interface *Topology::interfaceAt(const Id &vpc, const Cidr &address) const
 
 const Interface *Topology::interfaceAt(const Element *vpc, const Cidr &address) const
 {
-    const int i = m_addressIndex.find({vpc, address.first()});
-    return i < 0 ? nullptr : &m_interfaces[static_cast<size_t>(i)];
+    const int *i = m_addressIndex.find({vpc, address.first()});
+    return i ? &m_interfaces[static_cast<size_t>(*i)] : nullptr;
 }
 
 const SubnetInfo *Topology::subnetFor(const Id &vpcId, const Cidr &address) const

@@ -49,7 +49,6 @@ struct Interface
     std::vector<const Element *> securityGroups;
     const SubnetInfo *subnetInfo = nullptr;                ///< null on premises
     std::vector<const SecurityGroupRules *> groupRules;    ///< securityGroups, compiled
-    int sourceClass = -1; ///< Topology::sourceClass() of the element, on its first interface
 };
 
 struct SubnetInfo
@@ -253,25 +252,9 @@ private:
         std::array<uint64_t, 2> address;
         friend bool operator==(const AddressKey &, const AddressKey &) = default;
     };
-    /// Interfaces by VPC and address, in one flat array with linear probing (a slot with a
-    /// null VPC is empty); the first interface filed under a key keeps it.
-    class AddressIndex
+    struct AddressHash
     {
-    public:
-        void reserve(size_t count);
-        /// The index into m_interfaces of the interface at \a key, or -1.
-        int find(const AddressKey &key) const;
-        void insert(const AddressKey &key, int interface);
-
-    private:
-        struct Slot
-        {
-            AddressKey key{nullptr, {}};
-            int interface = -1;
-        };
-        size_t home(const AddressKey &key) const;
-        std::vector<Slot> m_slots;
-        size_t m_size = 0;
+        size_t operator()(const AddressKey &k) const;
     };
     /// Where an element's interfaces are in m_interfacePointers (each element's interfaces
     /// are added one after the other).
@@ -320,7 +303,7 @@ private:
     PointerMap<size_t> m_firewallIndex;
     std::unordered_map<std::string, std::vector<const EndpointInfo *>> m_privateDnsEndpoints;
     std::unordered_map<const Link *, std::vector<const SubnetInfo *>> m_attachmentSubnets;
-    AddressIndex m_addressIndex;
+    FlatMap<AddressKey, int, AddressHash> m_addressIndex; ///< index into m_interfaces
 };
 
 } // namespace heiiki::model::network

@@ -270,7 +270,7 @@ void Topology::buildSourceClasses()
     };
     std::map<Key, int, decltype(less)> classes(less);
     for (size_t k = 0; k < m_interfaces.size(); ++k) {
-        Interface *i = &m_interfaces[k];
+        const Interface *i = &m_interfaces[k];
         const Element *element = i->element;
         if (k > 0 && m_interfaces[k - 1].element == element)
             continue; // the element's first interface decides
@@ -279,8 +279,8 @@ void Topology::buildSourceClasses()
             || !s->cidr->contains(i->address) || !unique(i->address))
             continue;
         const Key key{s, vpcOf(element), i->publicIp, &i->securityGroups};
-        i->sourceClass = classes.try_emplace(key, static_cast<int>(classes.size())).first->second;
-        m_places.find(element)->sourceClass = i->sourceClass;
+        m_places.find(element)->sourceClass
+            = classes.try_emplace(key, static_cast<int>(classes.size())).first->second;
     }
 }
 

@@ -27,11 +27,9 @@ public:
            const Element *to);
 
     PathResult run();
-    /// Aims service calls from the premises at this endpoint interface.
+    /// Aims service calls from the premises at this endpoint interface; without one, a
+    /// service's name from the premises is its public name.
     void force(const Interface *endpoint) { m_forced = endpoint; }
-    /// Resolves service names from the premises by public DNS, without looking for endpoints
-    /// (their caller's account has none for the service).
-    void resolvePublicly() { m_publicOnly = true; }
 
 private:
     /// What the packet is aimed at once the destination has been resolved.
@@ -162,7 +160,6 @@ private:
     const VpcInfo *m_srcVpc = nullptr;
     std::string m_srcZone;           ///< the source's Availability Zone, when in a VPC
     const Interface *m_forced = nullptr;
-    bool m_publicOnly = false;       ///< resolvePublicly()
     bool m_srcPublic = false;        ///< the current source address is public
     // The lists below live in m_arena, on the tracer itself, while they are short: a trace
     // then allocates nothing of its own.

@@ -155,20 +155,14 @@ bool Tracer::resolveService(const std::string &rawService)
             }
     } else if (m_srcPremises) {
         // Premises resolve endpoint names through their account's VPCs: PathEngine::trace
-        // tries the interface endpoints with private DNS of the caller's account (of any
-        // account when the caller's is not known) in turn and keeps one that is reached.
+        // aims the call at each interface endpoint with private DNS of the caller's account
+        // (of any account when the caller's is not known) in turn and keeps one that is
+        // reached; with none, the name is public.
         if (m_forced) {
             aimAtInterface(m_forced, Resolution::InterfaceEndpoint,
                            text("private DNS of interface endpoint ", m_forced->element));
             return true;
         }
-        if (!m_publicOnly)
-            for (const EndpointInfo *e : m_t.privateDnsEndpoints(service))
-                if (const Interface *i = nearestInterface(e->interfaces)) {
-                    aimAtInterface(i, Resolution::InterfaceEndpoint,
-                                   text("private DNS of interface endpoint ", e->endpoint));
-                    return true;
-                }
     }
     m_dst.kind = Destination::Kind::Internet;
     m_dst.address = kInternetServer;

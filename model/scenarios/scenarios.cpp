@@ -43,7 +43,7 @@ std::string userArn(const Design &design, const Element &user)
     std::string name = str(user.property("userName"));
     if (name.empty())
         name = user.id.str();
-    return "arn:aws:iam::" + rules::accountOf(design, user) + ":user/" + name;
+    return "arn:aws:iam::" + design.accountOf(user.id) + ":user/" + name;
 }
 
 std::string statementText(const std::string &layer, const iam::EvaluationResult &r)
@@ -275,7 +275,7 @@ ScenarioResult scn003(const ValidationContext &context, const IamView &view)
         std::string name = str(role->property("roleName"));
         if (name.empty())
             name = role->id.str();
-        const std::string account = rules::accountOf(design, *role);
+        const std::string account = design.accountOf(role->id);
         const iam::RequestContext request(
             "arn:aws:sts::" + account + ":assumed-role/" + name + "/leaked", "ssm:StartSession",
             "arn:aws:ec2:ap-northeast-1:" + account + ":instance/i-0123456789abcdef0",

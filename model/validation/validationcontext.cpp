@@ -235,9 +235,7 @@ const network::PathResult &ValidationContext::explain(const network::PathResult 
         return path; // not one of this context's brief traces: it is what there is
     Shard &shard = *holding;
     auto full = std::make_unique<network::PathResult>(
-        traced->query.fromInternet
-            ? paths().trace(traced->query, network::Detail::Full)
-            : paths().trace(traced->query, traced->source, network::Detail::Full));
+        paths().trace(traced->query, traced->source, network::Detail::Full));
     const std::lock_guard lock(shard.mutex);
     if (!traced->full)
         traced->full = std::move(full);

@@ -298,7 +298,10 @@ SizeResult benchSize(int target,
         return timeValidate(design, registry, options.threads, &r.findings);
     });
 
-    if (!options.fullOnly) {
+    if (options.fullOnly)
+        return r;
+
+    {
         const auto reloadStart = Clock::now();
         const auto opened = model::io::loadDesignFromText(model::io::designToText(design));
         r.reloadMs = millis(Clock::now() - reloadStart);
@@ -311,9 +314,6 @@ SizeResult benchSize(int target,
             });
         }
     }
-
-    if (options.fullOnly)
-        return r;
 
     // Revalidation as the designer does it: an IncrementalValidator observes the design and
     // keeps the last result; each series times getting the findings after one change.

@@ -23,7 +23,7 @@ public:
         const IamView &view = context.iam();
         for (ElementKind kind : {ElementKind::IamGroup, ElementKind::IamUser}) {
             for (const AttachedPolicy *p : view.identityPoliciesOn(kind)) {
-                const std::string account = accountOf(design, *p->attachedTo.front());
+                const std::string account = design.accountOf(p->attachedTo.front()->id);
                 const std::string user = "arn:aws:iam::" + account + ":user/heiiki-probe";
                 const std::pair<std::string, std::string> probes[] = {
                     {"sts:AssumeRole", "arn:aws:iam::" + view.outsideAccount() + ":role/any"},

@@ -32,7 +32,7 @@ std::string ssmEndpoint(const IamView &view)
 bool starts(const Design &design, const SessionCase &c, const std::string &resource,
             std::vector<std::pair<std::string, std::vector<std::string>>> keys, int *statement)
 {
-    const std::string account = accountOf(design, *c.role);
+    const std::string account = design.accountOf(c.role->id);
     std::string name = str(c.role->property("roleName"));
     if (name.empty())
         name = c.role->id.str();
@@ -45,7 +45,7 @@ bool starts(const Design &design, const SessionCase &c, const std::string &resou
 
 std::string instanceArn(const Design &design, const SessionCase &c)
 {
-    return "arn:aws:ec2:ap-northeast-1:" + accountOf(design, *c.role)
+    return "arn:aws:ec2:ap-northeast-1:" + design.accountOf(c.role->id)
            + ":instance/i-0123456789abcdef0";
 }
 

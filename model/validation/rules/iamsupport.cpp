@@ -110,13 +110,6 @@ bool trustsAwsPrincipals(const iam::Policy &policy)
     return false;
 }
 
-std::string accountOf(const Design &design, const Element &element)
-{
-    if (const Element *account = design.ancestor(element.id, ElementKind::Account))
-        return str(account->property("accountId"));
-    return {};
-}
-
 std::string roleArn(const Design &design, const Element &role)
 {
     std::string name = str(role.property("roleName"));
@@ -125,7 +118,7 @@ std::string roleArn(const Design &design, const Element &role)
     std::string path = str(role.property("path"));
     if (path.empty())
         path = "/";
-    return "arn:aws:iam::" + accountOf(design, role) + ":role" + path + name;
+    return "arn:aws:iam::" + design.accountOf(role.id) + ":role" + path + name;
 }
 
 } // namespace heiiki::model::rules

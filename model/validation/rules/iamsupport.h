@@ -64,8 +64,6 @@ private:
 
 /// True when a statement of the policy names an AWS principal (not only services).
 bool trustsAwsPrincipals(const iam::Policy &policy);
-/// The account of a role element (its account ancestor's accountId).
-std::string accountOf(const Design &design, const Element &element);
 /// "arn:aws:iam::ACCOUNT:role/PATHNAME".
 std::string roleArn(const Design &design, const Element &role);
 

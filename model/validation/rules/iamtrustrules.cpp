@@ -40,7 +40,7 @@ bool assumes(const Design &design, const TrustCase &c, const std::string &caller
 
 std::string operatorArn(const IamView &view, const Design &design, const Element &role)
 {
-    return "arn:aws:iam::" + view.organisationAccount(accountOf(design, role))
+    return "arn:aws:iam::" + view.organisationAccount(design.accountOf(role.id))
            + ":user/heiiki-probe";
 }
 

@@ -8,14 +8,6 @@ namespace heiiki::model::rules {
 
 namespace {
 
-/// The account of the IAM user a caller on the premises (an operator) acts as, or "".
-std::string callerAccount(const Design &design, const Id &caller)
-{
-    const Element *e = design.element(caller);
-    const Element *user = e ? design.element(Id(str(e->property("user")))) : nullptr;
-    return user ? accountOf(design, *user) : std::string();
-}
-
 /// NET-007: Session Manager is modelled but an endpoint it needs is missing on one side, or
 /// private DNS is off.
 class Net007SessionManager : public Rule
@@ -37,28 +29,10 @@ public:
             const auto &path = context.trace(serviceQuery(call));
             if (blockedAtEndpoint(design, path))
                 continue; // NET-008's case
-            if (path.delivered && !path.endpoints().empty()) {
-                // The requesting side must use endpoints of its own account: policy III names
-                // its STS endpoint, and policy II of another account's endpoints is not its.
-                const bool requester = call.role == ServiceCall::Role::SessionManagerRequester;
-                const Element *endpoint = path.endpoints().back();
-                if (!requester || !endpoint)
-                    continue;
-                const std::string mine = callerAccount(design, call.caller);
-                const std::string theirs = accountOf(design, *endpoint);
-                if (mine.empty() || theirs.empty() || mine == theirs)
-                    continue;
-                findings.push_back(finding(
-                    {call.caller, endpoint->id},
-                    describe(design, call.caller) + " (" + purposeOf(call) + ") reaches "
-                        + call.service + " only through " + describe(design, endpoint->id)
-                        + " of account " + theirs + ": the requesting side (account " + mine
-                        + ") has no " + call.service + " endpoint of its own.",
-                    "Add an interface endpoint for " + call.service + " with private DNS in the "
-                    "operators' account VPC (requesting side: ssm, ssmmessages, sts).",
-                    pointerOf(design, call.flow->id)));
+            // Delivered to an endpoint: the requesting side's is one of its own account, for
+            // the premises resolve AWS names through their account's VPCs (PathEngine::trace).
+            if (path.delivered && !path.endpoints().empty())
                 continue;
-            }
             // Is there an endpoint for the service whose private DNS is off: in the caller's
             // VPC, or, for a caller on the premises, in its account's VPCs?
             std::string dnsOff;
@@ -67,13 +41,15 @@ public:
                     && !e->property("privateDns").get<bool>())
                     dnsOff = e->id.str();
             };
-            if (const auto *info = context.topology().vpcInfoOf(design.element(call.caller))) {
+            const Element *caller = design.element(call.caller);
+            if (const auto *info = context.topology().vpcInfoOf(caller)) {
                 for (const Element *e : info->endpoints)
                     checkDns(e);
-            } else if (const std::string mine = callerAccount(design, call.caller);
+            } else if (const std::string mine
+                       = caller ? network::PathEngine::callerAccount(design, *caller) : "";
                        !mine.empty()) {
                 for (const Element *e : context.elementsOf(ElementKind::VpcEndpoint))
-                    if (accountOf(design, *e) == mine)
+                    if (design.accountOf(e->id) == mine)
                         checkDns(e);
             }
             std::vector<Id> elements{call.caller};
