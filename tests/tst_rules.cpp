@@ -268,6 +268,16 @@ void tst_Rules::rule_data()
             .attach("vpc-c", "tgw")
             .build();
     }) << "NET-018" << QStringList{"vpc-a vpc-c"} << "10.0.5.0/24";
+    QTest::newRow("NET-018 a VPC attached twice is reported once") << Build([] {
+        return tokyo()
+            .tgw("tgw")
+            .vpc("vpc-a", {"10.0.0.0/16"})
+            .vpc("vpc-b", {"10.0.128.0/17"})
+            .attach("vpc-a", "tgw")
+            .link("att-vpc-a-tgw-2", LinkKind::TgwAttachment, "vpc-a", "tgw")
+            .attach("vpc-b", "tgw")
+            .build();
+    }) << "NET-018" << QStringList{"vpc-a vpc-b"} << "10.0.128.0/17";
     QTest::newRow("NET-018 IPv6 blocks across a TGW") << Build([] {
         return tokyo()
             .tgw("tgw")

@@ -119,13 +119,15 @@ void Net018OverlappingCidrs::check(const ValidationContext &context, std::vector
     }
 
     // Networks per hub component, and a hub to name for each component.
+    // A network attached twice to one component (two attachments, or a TGW and a DX path)
+    // is listed once, in the order of its first attachment.
     std::map<int, std::vector<Id>> components;
     std::map<int, Id> componentHub;
+    std::set<std::pair<int, Id>> members;
     for (const auto &[network, hub] : attachments) {
         const int r = hubs.root(hubs.node(hub));
-        auto &members = components[r];
-        if (std::find(members.begin(), members.end(), network) == members.end())
-            members.push_back(network);
+        if (members.emplace(r, network).second)
+            components[r].push_back(network);
         componentHub.emplace(r, hub);
     }
 
