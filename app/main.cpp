@@ -5,6 +5,7 @@
 #include "cli/policycommand.h"
 #include "cli/scenarioscommand.h"
 #include "cli/validatecommand.h"
+#include "model/core/allocator.h"
 #include "ui/designerapp.h"
 
 #include <QApplication>
@@ -119,6 +120,8 @@ int runExportCommand(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    // Before anything is allocated that validation reads: see useLargePages().
+    heiiki::model::useLargePages();
     if (argc >= 2 && std::strcmp(argv[1], "export") == 0)
         return runExportCommand(argc, argv);
     if (argc >= 2) {

@@ -1,6 +1,7 @@
 #include "allocator.h"
 
 #include <cstdlib>
+#include <fstream>
 
 #ifdef HEIIKI_HAVE_MIMALLOC
 #include <mimalloc.h>
@@ -33,6 +34,41 @@ void keepFreedMemory()
 #endif
 }
 
+void useLargePages()
+{
+#ifdef HEIIKI_HAVE_MIMALLOC
+    // The environment decides when it says anything (mimalloc reads it on first use).
+    if (!std::getenv("MIMALLOC_LARGE_OS_PAGES"))
+        mi_option_enable(mi_option_large_os_pages);
+#endif
+}
+
+#ifdef HEIIKI_HAVE_MIMALLOC
+namespace {
+
+/// Whether madvise() can turn on transparent huge pages: the kernel's setting is "always" or
+/// "madvise" (the bracketed word of /sys/kernel/mm/transparent_hugepage/enabled).
+bool systemGrantsLargePages()
+{
+    std::ifstream file("/sys/kernel/mm/transparent_hugepage/enabled");
+    std::string setting;
+    std::getline(file, setting);
+    return setting.find("[always]") != std::string::npos
+           || setting.find("[madvise]") != std::string::npos;
+}
+
+} // namespace
+#endif
+
+bool usesLargePages()
+{
+#ifdef HEIIKI_HAVE_MIMALLOC
+    return mi_option_is_enabled(mi_option_large_os_pages);
+#else
+    return false;
+#endif
+}
+
 std::string allocatorDescription()
 {
 #ifdef HEIIKI_HAVE_MIMALLOC
@@ -41,6 +77,9 @@ std::string allocatorDescription()
                        + '.' + std::to_string(v % 10);
     if (!allocatorInUse())
         text += " (linked, but malloc is served by another allocator)";
+    else if (usesLargePages())
+        text += systemGrantsLargePages() ? ", 2 MiB pages"
+                                         : ", 2 MiB pages asked for, but the system has them off";
     return text;
 #else
     return "system malloc";

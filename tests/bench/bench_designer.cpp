@@ -9,6 +9,7 @@
 //   QT_QPA_PLATFORM=offscreen build-bench/tests/bench/bench_designer [--elements 5000]
 #include "designgenerator.h"
 
+#include "model/core/allocator.h"
 #include "model/io/designfile.h"
 #include "ui/commands/editelementscommand.h"
 #include "ui/designscene.h"
@@ -102,6 +103,7 @@ double differingShare(const QImage &a, const QImage &b)
 
 int main(int argc, char **argv)
 {
+    heiiki::model::useLargePages(); // as Heiiki does
     QApplication::setAttribute(Qt::AA_Use96Dpi);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("HeiikiBench"));

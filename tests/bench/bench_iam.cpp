@@ -18,6 +18,7 @@
 
 #include "benchsupport.h"
 
+#include "model/core/allocator.h"
 #include "model/iam/evaluator.h"
 #include "model/iam/policyparser.h"
 #include "model/iam/request.h"
@@ -509,6 +510,7 @@ bool parseArguments(int argc, char **argv, Options &options)
 
 int main(int argc, char **argv)
 {
+    heiiki::model::useLargePages(); // as Heiiki does
     Options options;
     try {
         if (!parseArguments(argc, argv, options)) {

@@ -12,6 +12,7 @@
 #include "benchsupport.h"
 #include "designgenerator.h"
 
+#include "model/core/allocator.h"
 #include "model/io/designfile.h"
 #include "model/io/designwriter.h"
 #include "model/validation/incrementalvalidator.h"
@@ -485,6 +486,7 @@ void printRuleBreakdown(int target,
 
 int main(int argc, char **argv)
 {
+    heiiki::model::useLargePages(); // as Heiiki does
     Options options;
     try {
         if (!parseArguments(argc, argv, options)) {
