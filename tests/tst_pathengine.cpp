@@ -212,6 +212,26 @@ Net directConnect()
     return n;
 }
 
+/// oneVpc() reached from the corporate DC corp-dc (10.0.0.0/16) through a virtual private
+/// gateway: corp-dc → dx-con ← vif (private); dxgw → vgw by dx-assoc over vif; vgw attached to
+/// vpc-a. subnet-a1's route table takes the routes vgw learns when \a propagation.
+Net directConnectVgw(bool propagation)
+{
+    Net n = oneVpc();
+    n.add("corp-dc", "corporate-dc", "", {{"cidrs", {"10.0.0.0/16"}}})
+        .add("dx-con", "dx-connection", "tokyo")
+        .add("vif", "vif", "tokyo", {{"type", "private"}, {"availableToProject", true}})
+        .add("dxgw", "dx-gateway", "")
+        .add("vgw", "vgw", "tokyo")
+        .link("vgw-att", "vgw-attachment", "vgw", "vpc-a")
+        .link("dc-line", "dx-link", "corp-dc", "dx-con")
+        .link("vif-on-con", "vif-on", "vif", "dx-con")
+        .link("dx-assoc", "dx-association", "dxgw", "vgw", {{"vif", "vif"}});
+    if (propagation)
+        n.set("subnet-a1", "vgwRoutePropagation", true);
+    return n;
+}
+
 /// oneVpc() with an interface endpoint vpce-sts for STS in subnet-ep, whose security group
 /// admits 443 from the VPC.
 Net stsEndpoint(bool privateDns)
@@ -693,6 +713,54 @@ void tst_PathEngine::trace_data()
          .blockedAt = "vif",
          .hops = {"vif~stops"},
          .explains = {"dx-assoc", "transit VIF available to this project"}});
+
+    row("Direct Connect through a VGW: the subnet has no route back to the premises",
+        [] { return directConnectVgw(false).done(); },
+        {"corp-dc", "ec2-a1"},
+        {.reason = "no-route",
+         .blockedAt = "subnet-a1",
+         .hops = {"dx-con~Direct Connect", "vif~private VIF", "dxgw~Direct Connect gateway → vgw"},
+         .explains = {"no return route", "subnet-a1", "10.0.", "vgw", "route propagation"}});
+    row("Direct Connect through a VGW: the reply follows the routes the VGW propagates",
+        [] { return directConnectVgw(true).done(); },
+        {"corp-dc", "ec2-a1"},
+        {.hops = {"dx-con~Direct Connect",
+                  "vif~private VIF",
+                  "dxgw~Direct Connect gateway → vgw",
+                  "ec2-a1~delivered"}});
+    row("Direct Connect through a VGW: the reply follows a static route to the VGW",
+        [] { return directConnectVgw(false).route("subnet-a1", "10.0.0.0/16", "vgw").done(); },
+        {"corp-dc", "ec2-a1"},
+        {.hops = {"dxgw~Direct Connect gateway → vgw", "ec2-a1~delivered"}});
+    row("Direct Connect through a VGW: the reply to the premises goes elsewhere",
+        [] {
+            return directConnectVgw(true)
+                .add("igw-a", "internet-gateway", "vpc-a")
+                .route("subnet-a1", "10.0.0.0/17", "igw-a")
+                .done();
+        },
+        {"corp-dc", "ec2-a1"},
+        {.reason = "no-route",
+         .blockedAt = "subnet-a1",
+         .explains = {"no return route", "igw-a", "not back through vgw"}});
+    row("Direct Connect through a VGW: a VPC reaches the premises by a propagated route",
+        [] { return directConnectVgw(true).done(); },
+        {"ec2-a1", "cidr:10.0.5.20"},
+        {.hops = {"subnet-a1~propagated route 10.0.0.0/16 → vgw", "vif~Direct Connect to corp-dc"},
+         .explains = {"reached the premises 10.0.5.20"}});
+    row("Direct Connect through a VGW: without propagation or a route the VPC has no way out",
+        [] { return directConnectVgw(false).done(); },
+        {"ec2-a1", "cidr:10.0.5.20"},
+        {.reason = "no-route", .blockedAt = "subnet-a1", .explains = {"no route to 10.0.5.20"}});
+    row("Direct Connect through a VGW: a static route wins over the propagated one",
+        [] {
+            return directConnectVgw(true)
+                .add("igw-a", "internet-gateway", "vpc-a")
+                .route("subnet-a1", "10.0.0.0/16", "igw-a")
+                .done();
+        },
+        {"ec2-a1", "cidr:10.0.5.20"},
+        {.reason = "no-route", .blockedAt = "igw-a"});
 
     // --- VPC endpoints
     row("S3 gateway endpoint through the prefix-list route",

@@ -170,7 +170,8 @@ Catalogue::Catalogue()
                     return target;
                 }(),
                 vpcRef("endpoint", {EK::Subnet}, "Firewall endpoint subnet")},
-               "Route table")});
+               "Route table"),
+         prop("vgwRoutePropagation", PT::Bool, false, "Route propagation from the VGW")});
     add(EK::Ec2Instance, "ec2-instance", "EC2 instance", X, false, false, {EK::Subnet},
         {prop("privateIp", PT::Address, json(), "Private IP"),
          prop("publicIp", PT::Bool, false, "Public IP or Elastic IP"),

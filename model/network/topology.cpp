@@ -340,6 +340,34 @@ void Topology::build()
                                  design.element(assoc->to)});
     }
 
+    // Route propagation: a subnet whose route table takes the routes of its VPC's virtual
+    // private gateway gets one route per network of the corporate DCs that the gateway
+    // reaches over Direct Connect. A static route to the same network wins.
+    for (SubnetInfo &s : m_subnets) {
+        const VpcInfo *vpc = vpcInfoOf(s.subnet);
+        if (!vpc || vpc->vgwAttachments.empty()
+            || !s.subnet->property("vgwRoutePropagation").get<bool>())
+            continue;
+        for (const Link *attachment : vpc->vgwAttachments)
+            for (const DxPath &path : m_dxPaths) {
+                if (!path.corporateDc || !path.gateway || path.gateway->id != attachment->from)
+                    continue;
+                for (const auto &[dc, cidr] : m_premises) {
+                    if (dc != path.corporateDc)
+                        continue;
+                    const auto same = [&cidr](const Route &r) { return r.cidr == cidr; };
+                    if (std::none_of(s.routes.begin(), s.routes.end(), same)) {
+                        Route route;
+                        route.cidr = cidr;
+                        route.target = path.gateway;
+                        route.row = -1;
+                        route.propagated = true;
+                        s.routes.push_back(route);
+                    }
+                }
+            }
+    }
+
     // Transit Gateways: route tables with static and propagated routes.
     for (const Element *e : m_kinds(ElementKind::TransitGateway)) {
         TgwInfo info;

@@ -29,7 +29,10 @@ struct Route
     const Element *target = nullptr;
     const Link *peering = nullptr; ///< target when the route points at a VPC peering
     const Element *endpointSubnet = nullptr; ///< firewall endpoint named by the route
-    int row = 0;                   ///< index in the subnet's "routes" table
+    int row = 0;                   ///< index in the subnet's "routes" table; -1 when propagated
+    /// Learned by the VPC's virtual private gateway over Direct Connect and propagated into
+    /// the route table (the subnet's `vgwRoutePropagation`); target is the gateway.
+    bool propagated = false;
 
     // Resolved once, for the reachability engine.
     std::string service;                      ///< an endpoint target's service ("s3")

@@ -150,7 +150,8 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
         });
 
     auto via = [best] {
-        return "route " + (best->cidr ? best->cidr->toString() : best->prefixList) + " → ";
+        return std::string(best->propagated ? "propagated route " : "route ")
+               + (best->cidr ? best->cidr->toString() : best->prefixList) + " → ";
     };
     if (best->peering) {
         const Link *p = best->peering;

@@ -55,10 +55,11 @@ private:
     /// A place where the reply needs a route of its own back to the client.
     struct ReturnLeg
     {
-        enum class Kind { Peering, TransitGateway };
+        enum class Kind { Peering, TransitGateway, VirtualPrivateGateway };
         Kind kind = Kind::Peering;
         const Link *peering = nullptr;        ///< Peering: the peering crossed
-        const VpcInfo *vpc = nullptr;         ///< Peering: the VPC entered
+        const VpcInfo *vpc = nullptr;         ///< Peering, VirtualPrivateGateway: the VPC entered
+        const Element *vgw = nullptr;         ///< VirtualPrivateGateway: the gateway crossed
         const TgwInfo *tgw = nullptr;         ///< TransitGateway: the gateway crossed
         const Link *in = nullptr;             ///< the attachment the packet came in by
         const Link *out = nullptr;            ///< the attachment it left by

@@ -98,8 +98,15 @@ PathResult &Tracer::fromPremises()
             return intoTransitGateway(p.gateway, p.association, std::string());
         for (const auto &vpc : m_t.vpcs())
             for (const Link *a : vpc.vgwAttachments)
-                if (a->from == p.gateway->id && vpc.contains(m_dst.address))
+                if (a->from == p.gateway->id && vpc.contains(m_dst.address)) {
+                    ReturnLeg leg;
+                    leg.kind = ReturnLeg::Kind::VirtualPrivateGateway;
+                    leg.vgw = p.gateway;
+                    leg.vpc = &vpc;
+                    leg.client = m_src;
+                    m_returns.push_back(leg);
                     return deliverInVpc(vpc, nullptr, true);
+                }
         if (m_full)
             lastWhy = p.gateway->id.str() + " is attached to no VPC holding "
                       + m_dst.address.addressString();

@@ -1,6 +1,6 @@
 // The reply's way back: a connection works only when the reply gets through the stateless
-// network ACLs it meets and finds a route back at every peering and Transit Gateway the
-// request crossed.
+// network ACLs it meets and finds a route back at every peering, Transit Gateway and virtual
+// private gateway the request crossed.
 #include "tracer.h"
 
 namespace heiiki::model::network {
@@ -49,20 +49,24 @@ const Route *Tracer::routeFor(const SubnetInfo &s, const Cidr &address, bool *lo
 bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
 {
     // The subnet the reply starts from, when it is in the network the leg led into.
-    const VpcInfo *entered = leg.kind == ReturnLeg::Kind::Peering ? leg.vpc : leg.outVpc;
+    const VpcInfo *entered = leg.kind == ReturnLeg::Kind::TransitGateway ? leg.outVpc : leg.vpc;
     if (delivered && entered && delivered->vpcInfo == entered) {
         bool local = false;
         const Route *back = routeFor(*delivered, leg.client, &local);
-        const bool ok = local
-                        || (back
-                            && (leg.kind == ReturnLeg::Kind::Peering
-                                    ? back->peering == leg.peering
-                                    : back->target == leg.tgw->tgw));
+        bool ok = local;
+        if (back && !ok) {
+            switch (leg.kind) {
+            case ReturnLeg::Kind::Peering: ok = back->peering == leg.peering; break;
+            case ReturnLeg::Kind::TransitGateway: ok = back->target == leg.tgw->tgw; break;
+            case ReturnLeg::Kind::VirtualPrivateGateway: ok = back->target == leg.vgw; break;
+            }
+        }
         if (!ok) {
             stop(StopReason::NoRoute, delivered->subnet, [&] {
-                const std::string way = leg.kind == ReturnLeg::Kind::Peering
-                                            ? leg.peering->id.str()
-                                            : leg.tgw->tgw->id.str();
+                const std::string way = leg.kind == ReturnLeg::Kind::Peering ? leg.peering->id.str()
+                                        : leg.kind == ReturnLeg::Kind::TransitGateway
+                                            ? leg.tgw->tgw->id.str()
+                                            : leg.vgw->id.str();
                 const std::string target = !back         ? std::string()
                                            : back->peering ? back->peering->id.str()
                                                            : back->target->id.str();
@@ -71,7 +75,11 @@ bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
                                      + target + ", not back through " + way
                                : " has no route back to " + leg.client.addressString()
                                      + " (through " + way + ")")
-                       + ", so the connection fails";
+                       + ", so the connection fails"
+                       + (leg.kind == ReturnLeg::Kind::VirtualPrivateGateway
+                              ? " (add a route to " + way + ", or turn on route propagation from "
+                                    "it in the subnet's route table)"
+                              : std::string());
             });
             return false;
         }
