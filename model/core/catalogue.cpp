@@ -171,7 +171,7 @@ Catalogue::Catalogue()
                 }(),
                 vpcRef("endpoint", {EK::Subnet}, "Firewall endpoint subnet")},
                "Route table"),
-         prop("vgwRoutePropagation", PT::Bool, false, "Route propagation from the VGW")});
+         prop("vgwRoutePropagation", PT::Bool, false, "VGW route propagation")});
     add(EK::Ec2Instance, "ec2-instance", "EC2 instance", X, false, false, {EK::Subnet},
         {prop("privateIp", PT::Address, json(), "Private IP"),
          prop("publicIp", PT::Bool, false, "Public IP or Elastic IP"),
