@@ -77,8 +77,8 @@ bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
                                      + " (through " + way + ")")
                        + ", so the connection fails"
                        + (leg.kind == ReturnLeg::Kind::VirtualPrivateGateway
-                              ? " (add a route to " + way + ", or turn on route propagation from "
-                                    "it in the subnet's route table)"
+                              ? " (add a route to " + way + ", or turn on VGW route propagation "
+                                    "for " + delivered->subnet->id.str() + ")"
                               : std::string());
             });
             return false;
