@@ -299,7 +299,7 @@ private slots:
         for (int step = 0; done < 200 && step < 2000; ++step) {
             const int before = stack->index();
             model::Design &design = m_document->design();
-            switch (random.bounded(6)) {
+            switch (random.bounded(7)) {
             case 0: { // drop somewhere
                 const model::Element *container = pick([](const model::Element &e) {
                     return model::Catalogue::instance().info(e.kind).container;
@@ -342,6 +342,20 @@ private slots:
                 const auto prepared = model::edit::prepareInsertion(design, fragment, e->parent, 20, 20);
                 if (prepared.error.empty() && !prepared.fragment.isEmpty())
                     stack->push(new ui::InsertCommand(m_document.get(), prepared.fragment, QStringLiteral("Duplicate")));
+                break;
+            }
+            case 6: { // edit a policy document: its first statement allowed or denied
+                const auto &policies = design.policies();
+                if (policies.empty())
+                    break;
+                const model::PolicyDocument &p = *policies[random.bounded(int(policies.size()))];
+                model::PolicyDocument after = p;
+                auto &statements = after.document["Statement"];
+                if (!statements.is_array() || statements.empty())
+                    break;
+                auto &effect = statements[0]["Effect"];
+                effect = effect == "Allow" ? "Deny" : "Allow";
+                stack->push(new ui::EditPolicyCommand(m_document.get(), p, after, QStringLiteral("Edit policy")));
                 break;
             }
             }
@@ -470,18 +484,9 @@ private slots:
         model::Element renamed = *named;
         renamed.name = "Renamed at last";
         stack->push(new ui::EditElementsCommand(m_document.get(), {*named}, {renamed}, QStringLiteral("Rename")));
-        m_document->waitForValidation();
-        const auto &live = m_document->validation()->result();
-        QVERIFY(live.keptTraces);
-        const auto fresh = ui::ValidationRunner::run(m_document->design());
-        QCOMPARE(live.findings, fresh.findings);
-        QCOMPARE(live.scenarios.size(), fresh.scenarios.size());
-        for (size_t i = 0; i < fresh.scenarios.size(); ++i) {
-            QCOMPARE(live.scenarios[i].succeeds, fresh.scenarios[i].succeeds);
-            QCOMPARE(live.scenarios[i].control, fresh.scenarios[i].control);
-            QCOMPARE(live.scenarios[i].detail, fresh.scenarios[i].detail);
-            QCOMPARE(live.scenarios[i].elements, fresh.scenarios[i].elements);
-        }
+        const auto &live = keptTracesMatchFreshRun();
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(std::any_of(live.findings.begin(), live.findings.end(), [](const model::Finding &f) {
             return f.message.find("Renamed at last") != std::string::npos;
         }));
@@ -491,6 +496,59 @@ private slots:
         stack->undo(); // the SSH rule
         m_document->waitForValidation();
         QVERIFY(!m_document->validation()->result().keptTraces);
+        QCOMPARE(m_document->findings(), ui::ValidationRunner::run(m_document->design()).findings);
+        QCOMPARE(model::summarize(m_document->findings()).errors, 0);
+    }
+
+private:
+    /// Waits for the run after an edit, which must have kept the last run's topology and
+    /// traces, and compares its findings and scenarios with a fresh validation's.
+    const ui::ValidationRunner::Result &keptTracesMatchFreshRun()
+    {
+        m_document->waitForValidation();
+        const auto &live = m_document->validation()->result();
+        [&] {
+            QVERIFY(live.keptTraces);
+            const auto fresh = ui::ValidationRunner::run(m_document->design());
+            QCOMPARE(live.findings, fresh.findings);
+            QCOMPARE(live.scenarios.size(), fresh.scenarios.size());
+            for (size_t i = 0; i < fresh.scenarios.size(); ++i) {
+                QCOMPARE(live.scenarios[i].succeeds, fresh.scenarios[i].succeeds);
+                QCOMPARE(live.scenarios[i].control, fresh.scenarios[i].control);
+                QCOMPARE(live.scenarios[i].detail, fresh.scenarios[i].detail);
+                QCOMPARE(live.scenarios[i].elements, fresh.scenarios[i].elements);
+            }
+        }();
+        return live;
+    }
+
+private slots:
+    void policyEditRevalidatesWithoutTracingAgain()
+    {
+        // No path depends on a policy document: after an edit of one, the run keeps the last
+        // run's topology and traces and builds the IAM view again.
+        auto *stack = m_document->undoStack();
+        m_document->waitForValidation();
+        const model::PolicyDocument before =
+            *m_document->design().policy(Id("pol-ii-endpoint-company-only"));
+        model::PolicyDocument after = before;
+        after.document = heiiki::Json{{"Version", "2012-10-17"},
+                                      {"Statement",
+                                       {{{"Effect", "Allow"},
+                                         {"Principal", "*"},
+                                         {"Action", "*"},
+                                         {"Resource", "*"}}}}};
+        stack->push(new ui::EditPolicyCommand(m_document.get(), before, after,
+                                              QStringLiteral("Open policy II")));
+        const auto &live = keptTracesMatchFreshRun();
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(std::any_of(live.findings.begin(), live.findings.end(),
+                            [](const model::Finding &f) { return f.ruleId == "IAM-003"; }));
+
+        stack->undo();
+        m_document->waitForValidation();
+        QVERIFY(m_document->validation()->result().keptTraces);
         QCOMPARE(m_document->findings(), ui::ValidationRunner::run(m_document->design()).findings);
         QCOMPARE(model::summarize(m_document->findings()).errors, 0);
     }

@@ -363,11 +363,25 @@ void tst_RoundTrip::mirrorFollowsEdits()
     QCOMPARE(&copied->properties, values);
     if (firstValue)
         QCOMPARE(&*copied->properties.begin(), firstValue);
+    // A policy document edited, with a rename: every element stays where it was, so a
+    // validation's topology and traces hold; its IAM view does not.
+    PolicyDocument edited = *design.policies().front();
+    edited.document["Statement"][0]["Sid"] = "EditedByTheMirrorTest";
+    design.replacePolicy(edited);
+    renamed.name = "renamed again";
+    design.replaceElement(renamed);
+    QVERIFY(!mirror.onlyNamesChanged());
+    QVERIFY(mirror.onlyNamesOrPoliciesChanged());
+    QCOMPARE(mirror.sync(), size_t(2));
+    QVERIFY(!mirror.lastSyncCopiedAll());
+    QVERIFY(same());
+    QCOMPARE(mirror.copy().element(renamed.id), copied);
     // A property is more than a name.
     Element changed = *design.elements()[5];
     changed.properties["note"] = "changed";
     design.replaceElement(changed);
     QVERIFY(!mirror.onlyNamesChanged());
+    QVERIFY(!mirror.onlyNamesOrPoliciesChanged());
     mirror.sync();
     QVERIFY(same());
     design.replaceElement(renamed);

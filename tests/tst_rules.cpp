@@ -141,6 +141,7 @@ private slots:
     void samples_data();
     void samples();
     void renameRevalidatesOnKeptTraces();
+    void policyEditRevalidatesOnKeptTraces();
 };
 
 // Every rule the validator ships answers to its id and its severity in the catalog.
@@ -531,6 +532,46 @@ void tst_Rules::renameRevalidatesOnKeptTraces()
     design.replaceElement(group);
     QVERIFY(validator.isStale());
     QCOMPARE(validator.findings(design), validate(design, registry));
+    validator.detach();
+}
+
+void tst_Rules::policyEditRevalidatesOnKeptTraces()
+{
+    auto loaded = io::loadDesignFile(
+        sourcePath("resources/samples/reference-tokyo.heiiki.json").toStdString());
+    QVERIFY(loaded.design);
+    Design design = std::move(*loaded.design);
+    const RuleRegistry registry = RuleRegistry::builtin();
+    IncrementalValidator validator(registry);
+    validator.attach(design);
+    QCOMPARE(validator.findings(design), validate(design, registry));
+    QCOMPARE(validator.runs(), 1);
+
+    // Policy II opened to every principal: the endpoints it guards no longer stop outside
+    // credentials (IAM-003). No path depends on a policy, so the run keeps the topology and
+    // the traces and builds the IAM view again.
+    const PolicyDocument original = *design.policy(Id("pol-ii-endpoint-company-only"));
+    PolicyDocument opened = original;
+    opened.document = json{{"Version", "2012-10-17"},
+                           {"Statement",
+                            {{{"Effect", "Allow"},
+                              {"Principal", "*"},
+                              {"Action", "*"},
+                              {"Resource", "*"}}}}};
+    design.replacePolicy(opened);
+    QVERIFY(!validator.isStale());
+    const std::vector<Finding> edited = validator.findings(design);
+    QCOMPARE(validator.runs(), 2);
+    QCOMPARE(edited, validate(design, registry));
+    QVERIFY(std::any_of(edited.begin(), edited.end(),
+                        [](const Finding &f) { return f.ruleId == "IAM-003"; }));
+
+    // Undone: the findings of the first run again, from the same kept context.
+    design.replacePolicy(original);
+    QVERIFY(!validator.isStale());
+    QCOMPARE(validator.findings(design), validate(design, registry));
+    QCOMPARE(validator.runs(), 3);
+    QVERIFY(validator.findings(design) != edited);
     validator.detach();
 }
 

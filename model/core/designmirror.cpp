@@ -116,8 +116,12 @@ void DesignMirror::elementChanged(const Id &id, std::string_view what)
 
 bool DesignMirror::onlyNamesChanged() const
 {
-    return !m_everything && !m_rest && !m_notOnlyNames && m_links.empty()
-           && m_policies.empty();
+    return onlyNamesOrPoliciesChanged() && m_policies.empty();
+}
+
+bool DesignMirror::onlyNamesOrPoliciesChanged() const
+{
+    return !m_everything && !m_rest && !m_notOnlyNames && m_links.empty();
 }
 
 bool DesignMirror::isBehind() const

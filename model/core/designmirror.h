@@ -42,6 +42,11 @@ public:
     /// place, unless it has to copy everything (see lastSyncCopiedAll()). No rule decides
     /// on a name or a place, so a validation of the copy stays right but for its texts.
     bool onlyNamesChanged() const;
+    /// True when everything that changed since the last sync() is policy documents and the
+    /// names or places of elements: the next sync() then leaves every element and link of the
+    /// copy where it is, unless it has to copy everything. No path depends on a policy, so a
+    /// validation's topology and traces stay right; its IAM view does not.
+    bool onlyNamesOrPoliciesChanged() const;
     /// True when the last sync() copied the whole design: pointers into the copy from before
     /// it are gone.
     bool lastSyncCopiedAll() const { return m_copiedAll; }

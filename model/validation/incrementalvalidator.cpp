@@ -55,10 +55,14 @@ void IncrementalValidator::refresh(const Design &design)
 {
     // A design it does not observe can have changed in any way.
     const bool observed = &design == m_validated && &design == m_design;
-    if (!m_stale && observed && !m_renamed)
+    if (!m_stale && observed && !m_renamed && !m_policiesChanged)
         return;
     if (!m_stale && observed && m_context) {
-        m_context->forgetNames(); // renamed only: the verdicts stand, the texts do not
+        // The paths stand; after a rename the texts do not, after a policy edit the IAM view.
+        if (m_policiesChanged)
+            m_context->forgetPolicies();
+        else
+            m_context->forgetNames();
     } else {
         m_context.reset();
         m_context = std::make_unique<ValidationContext>(design);
@@ -66,7 +70,7 @@ void IncrementalValidator::refresh(const Design &design)
     m_findings = validate(*m_context, m_registry, m_threads);
     m_scenarios = m_context->scenarios();
     m_validated = &design;
-    m_stale = m_renamed = false;
+    m_stale = m_renamed = m_policiesChanged = false;
     ++m_runs;
 }
 

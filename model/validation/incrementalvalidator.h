@@ -16,9 +16,11 @@ class ValidationContext;
 /// that can alter the findings. It observes the design it is attached to: moving or
 /// resizing an element (a "geometry" change, see affectsValidation()) leaves the result as
 /// it is; renaming elements changes only texts, so the rules run again on the last run's
-/// context (topology and traces kept, ValidationContext::forgetNames()); any other change to
-/// an element, and every change to links, policies, flows, settings or the whole design,
-/// makes it stale. findings() then validates again, once.
+/// context (topology and traces kept, ValidationContext::forgetNames()), and so do changes to
+/// policy documents, which no path depends on (the IAM view made again,
+/// ValidationContext::forgetPolicies()); any other change to an element, and every change to
+/// links, flows, settings or the whole design, makes it stale. findings() then validates
+/// again, once.
 ///
 /// Not thread-safe: use it on the thread that changes the design (the UI validates a copy
 /// on a worker; it can ask affectsValidation() before it requests a run instead).
@@ -57,9 +59,9 @@ public:
     void linkAdded(const Id &) override { m_stale = true; }
     void linkRemoved(const Id &) override { m_stale = true; }
     void linkChanged(const Id &) override { m_stale = true; }
-    void policyAdded(const Id &) override { m_stale = true; }
-    void policyRemoved(const Id &) override { m_stale = true; }
-    void policyChanged(const Id &) override { m_stale = true; }
+    void policyAdded(const Id &) override { m_policiesChanged = true; }
+    void policyRemoved(const Id &) override { m_policiesChanged = true; }
+    void policyChanged(const Id &) override { m_policiesChanged = true; }
     void designChanged(std::string_view) override { m_stale = true; }
     void designReset() override { m_stale = true; }
 
@@ -70,9 +72,10 @@ private:
     Design *m_design = nullptr;
     const Design *m_validated = nullptr;
     bool m_stale = true;
-    bool m_renamed = false; ///< elements were renamed, and nothing else changed
+    bool m_renamed = false; ///< elements were renamed
+    bool m_policiesChanged = false; ///< policy documents were added, changed or removed
     int m_runs = 0;
-    /// The last run's context, kept for a run after renames only.
+    /// The last run's context, kept for a run after renames and policy changes only.
     std::unique_ptr<ValidationContext> m_context;
     unsigned m_threads = 0;
     std::vector<Finding> m_findings;

@@ -79,7 +79,9 @@ const network::PathEngine &ValidationContext::paths() const
 
 const rules::IamView &ValidationContext::iam() const
 {
-    std::call_once(m_iamOnce, [this] { m_iam = std::make_unique<rules::IamView>(m_design, m_kinds); });
+    const std::lock_guard lock(m_iamMutex);
+    if (!m_iam)
+        m_iam = std::make_unique<rules::IamView>(m_design, m_kinds);
     return *m_iam;
 }
 
@@ -284,6 +286,15 @@ void ValidationContext::forgetNames()
 {
     const std::lock_guard lock(m_scenariosMutex);
     m_scenarios.reset();
+}
+
+void ValidationContext::forgetPolicies()
+{
+    {
+        const std::lock_guard lock(m_iamMutex);
+        m_iam.reset();
+    }
+    forgetNames();
 }
 
 const network::PathResult &ValidationContext::internetProbe(const Element &workload) const

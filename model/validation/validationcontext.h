@@ -80,6 +80,12 @@ public:
     /// anything reads the context.
     void forgetNames();
 
+    /// Policy documents changed, and perhaps names, and nothing else
+    /// (DesignMirror::onlyNamesOrPoliciesChanged()): the topology, the traces and the service
+    /// calls stay, for no path depends on a policy; the IAM view is built again and the
+    /// scenarios played again when next asked for. Not while anything reads the context.
+    void forgetPolicies();
+
     /// A probe from \a workload to an internet name no allow-list holds: where does
     /// internet-bound traffic of the workload go? (brief)
     const network::PathResult &internetProbe(const Element &workload) const;
@@ -126,8 +132,8 @@ private:
 
     const Design &m_design;
     KindIndex m_kinds;
-    mutable std::once_flag m_topologyOnce, m_pathsOnce, m_iamOnce, m_workloadsOnce,
-        m_serviceCallsOnce;
+    mutable std::once_flag m_topologyOnce, m_pathsOnce, m_workloadsOnce, m_serviceCallsOnce;
+    mutable std::mutex m_iamMutex; ///< built once per run, again after forgetPolicies()
     mutable std::mutex m_scenariosMutex; ///< played once per run, again after forgetNames()
     mutable std::unique_ptr<network::Topology> m_topology;
     mutable std::unique_ptr<network::PathEngine> m_paths;
