@@ -706,6 +706,13 @@ void tst_PathEngine::trace_data()
         {.reason = "no-route",
          .blockedAt = "corp-dc",
          .explains = {"dx-assoc", "allowed prefixes"}});
+    row("Direct Connect: the association does not advertise the VPC, so the reply has no way back",
+        [] { return directConnect().set("dx-assoc", "allowedPrefixes", {"10.9.0.0/16"}).done(); },
+        {"ec2-a1", "cidr:10.0.5.20"},
+        {.reason = "no-route",
+         .blockedAt = "dxgw",
+         .hops = {"tgw~route table spokes: 10.0.0.0/16 → dx-assoc (propagated)"},
+         .explains = {"no return route", "dx-assoc", "10.1.1.10", "allowed prefixes"}});
     row("Direct Connect: the VIF is not available to the project",
         [] { return directConnect().set("vif", "availableToProject", false).done(); },
         {"corp-dc", "ec2-a1"},
@@ -748,6 +755,16 @@ void tst_PathEngine::trace_data()
         {"ec2-a1", "cidr:10.0.5.20"},
         {.hops = {"subnet-a1~propagated route 10.0.0.0/16 → vgw", "vif~Direct Connect to corp-dc"},
          .explains = {"reached the premises 10.0.5.20"}});
+    row("Direct Connect through a VGW: the association does not advertise the VPC",
+        [] {
+            return directConnectVgw(true)
+                .set("dx-assoc", "allowedPrefixes", {"10.1.2.0/24"})
+                .done();
+        },
+        {"ec2-a1", "cidr:10.0.5.20"},
+        {.reason = "no-route",
+         .blockedAt = "dxgw",
+         .explains = {"no return route", "10.1.1.10", "allowed prefixes"}});
     row("Direct Connect through a VGW: without propagation or a route the VPC has no way out",
         [] { return directConnectVgw(false).done(); },
         {"ec2-a1", "cidr:10.0.5.20"},

@@ -10,6 +10,19 @@ std::string str(const heiiki::Json &v)
     return v.is_string() ? v.get<std::string>() : std::string();
 }
 
+/// Whether a Direct Connect gateway association advertises \a address to the premises: one
+/// of its allowed prefixes holds it, or it names none.
+bool advertises(const Link *association, const Cidr &address)
+{
+    const auto &allowed = association->property("allowedPrefixes");
+    if (allowed.empty())
+        return true;
+    for (const auto &a : allowed)
+        if (auto c = Cidr::parse(str(a)); c && c->contains(address))
+            return true;
+    return false;
+}
+
 } // namespace
 
 PathResult &Tracer::toPremises(const Link *association, const Element *gateway)
@@ -20,9 +33,11 @@ PathResult &Tracer::toPremises(const Link *association, const Element *gateway)
         });
     const Element *vif = nullptr;
     const Element *dc = nullptr;
+    const Element *dxGateway = nullptr;
     for (const auto &p : m_t.dxPaths())
         if (p.association == association) {
             vif = p.vif;
+            dxGateway = p.dxGateway;
             if (p.corporateDc)
                 dc = p.corporateDc;
         }
@@ -44,6 +59,15 @@ PathResult &Tracer::toPremises(const Link *association, const Element *gateway)
     if (!dc)
         return stop(StopReason::NoRoute, vif, [] {
             return std::string("the virtual interface reaches no corporate data center");
+        });
+    // The reply needs the premises to know the way back: the association must advertise the
+    // source (as the packet now carries it) to them.
+    if (!advertises(association, m_src))
+        return stop(StopReason::NoRoute, dxGateway ? dxGateway : vif, [&] {
+            return "no return route: association " + association->id.str()
+                   + " does not advertise " + m_src.addressString()
+                   + " to the premises (allowed prefixes), so the reply from "
+                   + m_dst.address.addressString() + " has no way back";
         });
     hop(vif, [&] { return "Direct Connect to " + dc->id.str(); });
     return deliver(m_dst.element ? m_dst.element : dc,
@@ -72,12 +96,7 @@ PathResult &Tracer::fromPremises()
         if (p.corporateDc != m_srcPremises || !p.gateway)
             continue;
         // The premises learn only the allowed prefixes of the association.
-        const auto &allowed = p.association->property("allowedPrefixes");
-        bool advertised = allowed.empty();
-        for (const auto &a : allowed)
-            if (auto c = Cidr::parse(str(a)); c && c->contains(m_dst.address))
-                advertised = true;
-        if (!advertised) {
+        if (!advertises(p.association, m_dst.address)) {
             if (m_full)
                 lastWhy = "association " + p.association->id.str() + " does not advertise "
                           + m_dst.address.addressString() + " to the premises (allowed prefixes)";
