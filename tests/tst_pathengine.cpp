@@ -541,6 +541,20 @@ void tst_PathEngine::trace_data()
                   "nat-a~translates",
                   "igw-a~to the internet"},
          .through = {"firewall:nfw", "nat:nat-a", "internet"}});
+    row("firewall: the reply from the NAT gateway bypasses the firewall",
+        [] {
+            return firewallEgress()
+                .set("subnet-pub", "routes",
+                     json::array({{{"destination", "0.0.0.0/0"}, {"target", "igw-a"}}}))
+                .done();
+        },
+        {"ec2-a1", "domain:api.vendor.example.com"},
+        {.reason = "no-route",
+         .blockedAt = "subnet-pub",
+         .hops = {"nfw~rule group allow-vendor allows api.vendor.example.com", "nat-a~translates"},
+         .through = {"firewall:nfw", "nat:nat-a", "internet"},
+         .explains = {"no return route through nfw", "subnet-pub", "10.1.1.10", "local route",
+                      "both directions"}});
     row("firewall allow-list drops an unlisted domain",
         [] { return firewallEgress().done(); },
         {"ec2-a1", "domain:paste.example.net"},

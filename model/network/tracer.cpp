@@ -210,6 +210,16 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
         if (!cross(s, ns))
             return m_result;
         pass(Through::NatGateway, target);
+        if (m_lastFirewall && s == m_lastFirewallSubnet) {
+            // Straight from a firewall endpoint: the reply, translated back at the NAT
+            // gateway, must be routed through that firewall again, or it sees only the request.
+            ReturnLeg leg;
+            leg.kind = ReturnLeg::Kind::Firewall;
+            leg.firewall = m_lastFirewall;
+            leg.subnet = ns;
+            leg.client = m_src;
+            m_returns.push_back(leg);
+        }
         m_src = nat->address;
         m_srcPublic = str(target->property("connectivity")) == "public";
         hop(target, [&] { return "translates the source to " + m_src.addressString(); });
@@ -237,6 +247,8 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
         if (!inspectFirewall(firewall->rules, fwVpc->cidrs, m_originalSrc, m_dst.domain, why()))
             return stop(StopReason::FirewallRule, target, [&] { return m_why; });
         hop(target, [&] { return "inspects: " + m_why; });
+        m_lastFirewall = target;
+        m_lastFirewallSubnet = fs;
         return fromSubnet(fs);
     }
     case ElementKind::TransitGateway: {

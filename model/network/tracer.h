@@ -55,11 +55,15 @@ private:
     /// A place where the reply needs a route of its own back to the client.
     struct ReturnLeg
     {
-        enum class Kind { Peering, TransitGateway, VirtualPrivateGateway };
+        enum class Kind { Peering, TransitGateway, VirtualPrivateGateway, Firewall };
         Kind kind = Kind::Peering;
         const Link *peering = nullptr;        ///< Peering: the peering crossed
         const VpcInfo *vpc = nullptr;         ///< Peering, VirtualPrivateGateway: the VPC entered
         const Element *vgw = nullptr;         ///< VirtualPrivateGateway: the gateway crossed
+        const Element *firewall = nullptr;    ///< Firewall: the firewall that saw the request
+        /// Firewall: the subnet past the firewall that the reply comes back into (the NAT
+        /// gateway's), whose route to the client must lead through the firewall again.
+        const SubnetInfo *subnet = nullptr;
         const TgwInfo *tgw = nullptr;         ///< TransitGateway: the gateway crossed
         const Link *in = nullptr;             ///< the attachment the packet came in by
         const Link *out = nullptr;            ///< the attachment it left by
@@ -138,7 +142,8 @@ private:
     /// network ACL's outbound rules apply.
     bool leave(const SubnetInfo *from) { return cross(from, nullptr); }
     /// The reply's way back: the network ACLs crossed (stateless), then a route back at
-    /// every peering and Transit Gateway crossed.
+    /// every peering, Transit Gateway and virtual private gateway crossed, and through every
+    /// firewall that saw the request before a NAT gateway.
     bool checkReturnPath();
     bool checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered);
     const SubnetInfo *entrySubnet(const Link *attachment, const std::string &zone) const;
@@ -162,6 +167,8 @@ private:
     std::string m_srcZone;           ///< the source's Availability Zone, when in a VPC
     const Interface *m_forced = nullptr;
     bool m_srcPublic = false;        ///< the current source address is public
+    const Element *m_lastFirewall = nullptr;     ///< the last firewall the packet went through
+    const SubnetInfo *m_lastFirewallSubnet = nullptr; ///< the endpoint subnet it left from
     // The lists below live in m_arena, on the tracer itself, while they are short: a trace
     // then allocates nothing of its own.
     alignas(std::max_align_t) std::array<std::byte, 2048> m_buffer;

@@ -48,6 +48,27 @@ const Route *Tracer::routeFor(const SubnetInfo &s, const Cidr &address, bool *lo
 
 bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
 {
+    if (leg.kind == ReturnLeg::Kind::Firewall) {
+        // Network Firewall inspects a connection only when both directions pass it.
+        bool local = false;
+        const Route *back = routeFor(*leg.subnet, leg.client, &local);
+        if (back && back->target == leg.firewall)
+            return true;
+        stop(StopReason::NoRoute, leg.subnet->subnet, [&] {
+            const std::string to = leg.client.addressString();
+            const std::string how =
+                back ? " sends the reply to " + to + " to "
+                           + (back->peering ? back->peering->id.str() : back->target->id.str())
+                                    : local ? " delivers the reply to " + to + " by its local route"
+                                            : " has no route back to " + to;
+            return "no return route through " + leg.firewall->id.str() + ": the route table of "
+                   + leg.subnet->subnet->id.str() + how + ", past the firewall, which saw only "
+                   + "the request and drops the connection (Network Firewall needs both "
+                     "directions through it; add a route to " + to + " through "
+                   + leg.firewall->id.str() + ")";
+        });
+        return false;
+    }
     // The subnet the reply starts from, when it is in the network the leg led into.
     const VpcInfo *entered = leg.kind == ReturnLeg::Kind::TransitGateway ? leg.outVpc : leg.vpc;
     if (delivered && entered && delivered->vpcInfo == entered) {
