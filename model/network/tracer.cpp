@@ -165,12 +165,8 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
                        + otherId.str() + "; it does not forward to "
                        + m_dst.address.addressString() + " (peering is not transitive)";
             });
-        ReturnLeg leg;
-        leg.kind = ReturnLeg::Kind::Peering;
-        leg.peering = p;
-        leg.vpc = other;
-        leg.client = m_src;
-        m_returns.push_back(leg);
+        m_returns.push_back(
+            {.kind = ReturnLeg::Kind::Peering, .peering = p, .vpc = other, .client = m_src});
         return deliverInVpc(*other, s, true);
     }
     const Element *target = best->target;
@@ -213,12 +209,10 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
         if (m_lastFirewall && s == m_lastFirewallSubnet) {
             // Straight from a firewall endpoint: the reply, translated back at the NAT
             // gateway, must be routed through that firewall again, or it sees only the request.
-            ReturnLeg leg;
-            leg.kind = ReturnLeg::Kind::Firewall;
-            leg.firewall = m_lastFirewall;
-            leg.subnet = ns;
-            leg.client = m_src;
-            m_returns.push_back(leg);
+            m_returns.push_back({.kind = ReturnLeg::Kind::Firewall,
+                                 .firewall = m_lastFirewall,
+                                 .subnet = ns,
+                                 .client = m_src});
         }
         m_src = nat->address;
         m_srcPublic = str(target->property("connectivity")) == "public";

@@ -118,12 +118,10 @@ PathResult &Tracer::fromPremises()
         for (const auto &vpc : m_t.vpcs())
             for (const Link *a : vpc.vgwAttachments)
                 if (a->from == p.gateway->id && vpc.contains(m_dst.address)) {
-                    ReturnLeg leg;
-                    leg.kind = ReturnLeg::Kind::VirtualPrivateGateway;
-                    leg.vgw = p.gateway;
-                    leg.vpc = &vpc;
-                    leg.client = m_src;
-                    m_returns.push_back(leg);
+                    m_returns.push_back({.kind = ReturnLeg::Kind::VirtualPrivateGateway,
+                                         .vpc = &vpc,
+                                         .vgw = p.gateway,
+                                         .client = m_src});
                     return deliverInVpc(vpc, nullptr, true);
                 }
         if (m_full)
