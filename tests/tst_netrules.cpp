@@ -193,6 +193,22 @@ QStringList ruleIds(const std::vector<Finding> &findings, const QString &prefix 
     return ids;
 }
 
+/// The reference design with a second analysis server beside ec2-analysis-a (same subnet and
+/// security group, at 10.20.1.11) and a flow from each to a host on the premises. Validation
+/// traces sources that decide alike once; what the Direct Connect association advertises
+/// must tell the two apart.
+Doc twoServersToThePremises()
+{
+    Doc d;
+    d.add("ec2-analysis-b",
+          "ec2-instance",
+          "subnet-work-a-private",
+          {{"privateIp", "10.20.1.11"}, {"securityGroups", {"sg-work-analysis"}}});
+    d.flow("flow-a-onprem", "ec2-analysis-a", {{"cidr", "10.0.0.20/32"}});
+    d.flow("flow-b-onprem", "ec2-analysis-b", {{"cidr", "10.0.0.20/32"}});
+    return d;
+}
+
 /// The reference design with its own NAT gateway and internet gateway in the workload VPC
 /// (AZ a): a public subnet, not yet used by the workloads' routes.
 Doc spokeWithOwnEgress()
@@ -338,6 +354,21 @@ void tst_NetRules::rule_data()
             return d.done();
         },
         {"error", {"ec2-analysis-a nfw-egress"}, "manager.av-saas.example.com"});
+    addRule(
+        "NET-003",
+        "the Direct Connect association advertises one of two servers in a subnet",
+        [] {
+            Doc d = twoServersToThePremises();
+            d.props("assoc-dxgw-tgw")["allowedPrefixes"] = {"10.20.1.10/32", "10.30.0.0/16"};
+            return d.done();
+        },
+        [] {
+            Doc d = twoServersToThePremises();
+            d.props("assoc-dxgw-tgw")["allowedPrefixes"] = {"10.20.1.10/32", "10.20.1.11/32",
+                                                            "10.30.0.0/16"};
+            return d.done();
+        },
+        {"error", {"ec2-analysis-b dxgw"}, "does not advertise 10.20.1.11"});
     addRule(
         "NET-004",
         "an allow-list entry for a whole public suffix",

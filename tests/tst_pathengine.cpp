@@ -764,6 +764,26 @@ void tst_PathEngine::trace_data()
         {.reason = "no-route",
          .blockedAt = "subnet-a1",
          .explains = {"no return route", "igw-a", "not back through vgw"}});
+    row("Direct Connect through a VGW: the reply is inspected by a firewall on its way out",
+        [] {
+            return directConnectVgw(false)
+                .subnet("subnet-fw", "vpc-a", "10.1.3.0/28", "firewall")
+                .add("nfw", "network-firewall", "vpc-a", {{"subnets", {"subnet-fw"}}})
+                .route("subnet-a1", "10.0.0.0/16", "nfw", "subnet-fw")
+                .route("subnet-fw", "10.0.0.0/16", "vgw")
+                .done();
+        },
+        {"corp-dc", "ec2-a1"},
+        {.hops = {"dxgw~Direct Connect gateway → vgw", "ec2-a1~delivered"}});
+    row("Direct Connect through a VGW: the local route wins over a propagated network inside "
+        "the VPC",
+        [] {
+            return directConnectVgw(true)
+                .set("corp-dc", "cidrs", {"10.0.0.0/16", "10.1.9.0/24"})
+                .done();
+        },
+        {"ec2-a1", "cidr:10.1.9.5"},
+        {.reason = "no-address", .blockedAt = "vpc-a"});
     row("Direct Connect through a VGW: a VPC reaches the premises by a propagated route",
         [] { return directConnectVgw(true).done(); },
         {"ec2-a1", "cidr:10.0.5.20"},

@@ -522,6 +522,7 @@ void tst_Rules::renameRevalidatesOnKeptTraces()
     QVERIFY(!validator.isStale()); // a rename: no new topology or traces
     const auto &renamed = validator.findings(design);
     QCOMPARE(validator.runs(), 2);
+    QVERIFY(validator.lastRunKeptTraces());
     QCOMPARE(renamed, validate(design, registry));
     QVERIFY(std::any_of(renamed.begin(), renamed.end(), [](const Finding &f) {
         return f.ruleId == "NET-009" && f.message.find("Renamed group") != std::string::npos;
@@ -532,6 +533,7 @@ void tst_Rules::renameRevalidatesOnKeptTraces()
     design.replaceElement(group);
     QVERIFY(validator.isStale());
     QCOMPARE(validator.findings(design), validate(design, registry));
+    QVERIFY(!validator.lastRunKeptTraces());
     validator.detach();
 }
 
@@ -562,6 +564,7 @@ void tst_Rules::policyEditRevalidatesOnKeptTraces()
     QVERIFY(!validator.isStale());
     const std::vector<Finding> edited = validator.findings(design);
     QCOMPARE(validator.runs(), 2);
+    QVERIFY(validator.lastRunKeptTraces());
     QCOMPARE(edited, validate(design, registry));
     QVERIFY(std::any_of(edited.begin(), edited.end(),
                         [](const Finding &f) { return f.ruleId == "IAM-003"; }));
@@ -571,6 +574,7 @@ void tst_Rules::policyEditRevalidatesOnKeptTraces()
     QVERIFY(!validator.isStale());
     QCOMPARE(validator.findings(design), validate(design, registry));
     QCOMPARE(validator.runs(), 3);
+    QVERIFY(validator.lastRunKeptTraces());
     QVERIFY(validator.findings(design) != edited);
     validator.detach();
 }

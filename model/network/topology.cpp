@@ -342,7 +342,8 @@ void Topology::build()
 
     // Route propagation: a subnet whose route table takes the routes of its VPC's virtual
     // private gateway gets one route per network of the corporate DCs that the gateway
-    // reaches over Direct Connect. A static route to the same network wins.
+    // reaches over Direct Connect. A static route to the same network wins, and so does the
+    // local route over a network inside the VPC's own CIDRs.
     for (SubnetInfo &s : m_subnets) {
         const VpcInfo *vpc = vpcInfoOf(s.subnet);
         if (!vpc || vpc->vgwAttachments.empty()
@@ -356,7 +357,9 @@ void Topology::build()
                     if (dc != path.corporateDc)
                         continue;
                     const auto same = [&cidr](const Route &r) { return r.cidr == cidr; };
-                    if (std::none_of(s.routes.begin(), s.routes.end(), same)) {
+                    const auto holds = [&cidr](const Cidr &c) { return c.contains(cidr); };
+                    if (std::none_of(s.routes.begin(), s.routes.end(), same)
+                        && std::none_of(vpc->cidrs.begin(), vpc->cidrs.end(), holds)) {
                         Route route;
                         route.cidr = cidr;
                         route.target = path.gateway;

@@ -199,6 +199,13 @@ void Topology::buildSourceClasses()
                 add(r.cidr);
     for (const auto &[dc, cidr] : m_premises)
         add(cidr);
+    // What a Direct Connect association advertises to the premises decides whether a reply
+    // from there can come back (Tracer::toPremises()).
+    for (const DxPath &path : m_dxPaths)
+        if (path.association)
+            for (const auto &prefix : path.association->property("allowedPrefixes"))
+                if (prefix.is_string())
+                    add(Cidr::parse(prefix.get_ref<const std::string &>()));
     // IPv4 networks, the most of them, sort as one integer each: address, then prefix.
     std::vector<uint64_t> cuts4;
     cuts4.reserve(cuts.size());

@@ -150,6 +150,10 @@ private:
     /// The route a subnet's table picks for \a address (longest prefix; the VPC's own CIDRs
     /// as local routes). Null when none; \a local tells a local route.
     const Route *routeFor(const SubnetInfo &s, const Cidr &address, bool *local) const;
+    /// The route the reply to \a client leaves its VPC by, starting in \a s: routeFor(), and
+    /// past the Network Firewall endpoints a route sends it through first (a reply may be
+    /// inspected on its way out). Null when none; \a local tells a local route.
+    const Route *replyRoute(const SubnetInfo &s, const Cidr &client, bool *local) const;
 
     const Topology &m_t;
     const Query &m_q;                ///< not owned: the caller's, for the trace's length

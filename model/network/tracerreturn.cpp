@@ -46,6 +46,27 @@ const Route *Tracer::routeFor(const SubnetInfo &s, const Cidr &address, bool *lo
     return *local ? nullptr : best;
 }
 
+const Route *Tracer::replyRoute(const SubnetInfo &s, const Cidr &client, bool *local) const
+{
+    const SubnetInfo *at = &s;
+    const Route *route = routeFor(*at, client, local);
+    for (int hops = 0; route && route->target && hops < 4; ++hops) {
+        if (route->target->kind != ElementKind::NetworkFirewall)
+            break;
+        const FirewallInfo *firewall = m_t.firewall(route->target);
+        const SubnetInfo *next = route->endpointSubnetInfo;
+        if (!next && firewall)
+            for (const SubnetInfo *e : firewall->endpoints)
+                if (!next || e->zone == at->zone)
+                    next = e;
+        if (!next || next == at)
+            break;
+        at = next;
+        route = routeFor(*at, client, local);
+    }
+    return route;
+}
+
 bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
 {
     if (leg.kind == ReturnLeg::Kind::Firewall) {
@@ -73,7 +94,7 @@ bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
     const VpcInfo *entered = leg.kind == ReturnLeg::Kind::TransitGateway ? leg.outVpc : leg.vpc;
     if (delivered && entered && delivered->vpcInfo == entered) {
         bool local = false;
-        const Route *back = routeFor(*delivered, leg.client, &local);
+        const Route *back = replyRoute(*delivered, leg.client, &local);
         bool ok = local;
         if (back && !ok) {
             switch (leg.kind) {

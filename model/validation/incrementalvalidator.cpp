@@ -57,7 +57,8 @@ void IncrementalValidator::refresh(const Design &design)
     const bool observed = &design == m_validated && &design == m_design;
     if (!m_stale && observed && !m_renamed && !m_policiesChanged)
         return;
-    if (!m_stale && observed && m_context) {
+    m_keptTraces = !m_stale && observed && m_context;
+    if (m_keptTraces) {
         // The paths stand; after a rename the texts do not, after a policy edit the IAM view.
         if (m_policiesChanged)
             m_context->forgetPolicies();

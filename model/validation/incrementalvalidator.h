@@ -49,6 +49,9 @@ public:
     void invalidate() { m_stale = true; }
     /// How many times the rules have run.
     int runs() const { return m_runs; }
+    /// True when the last run kept the run before's topology and traces (after renames or
+    /// policy edits only).
+    bool lastRunKeptTraces() const { return m_keptTraces; }
     /// The threads each run uses (0, the default: validationThreads()).
     void setThreads(unsigned threads) { m_threads = threads; }
 
@@ -75,6 +78,7 @@ private:
     bool m_renamed = false; ///< elements were renamed
     bool m_policiesChanged = false; ///< policy documents were added, changed or removed
     int m_runs = 0;
+    bool m_keptTraces = false;
     /// The last run's context, kept for a run after renames and policy changes only.
     std::unique_ptr<ValidationContext> m_context;
     unsigned m_threads = 0;
