@@ -555,6 +555,23 @@ void tst_PathEngine::trace_data()
          .through = {"firewall:nfw", "nat:nat-a", "internet"},
          .explains = {"no return route through nfw", "subnet-pub", "10.1.1.10", "local route",
                       "both directions"}});
+    row("firewall: the reply comes back through another endpoint of the firewall",
+        [] {
+            return firewallEgress()
+                .subnet("subnet-fw2", "vpc-a", "10.1.3.16/28", "firewall")
+                .set("nfw", "subnets", {"subnet-fw", "subnet-fw2"})
+                .set("subnet-pub", "routes",
+                     json::array({{{"destination", "0.0.0.0/0"}, {"target", "igw-a"}},
+                                  {{"destination", "10.1.1.0/24"},
+                                   {"target", "nfw"},
+                                   {"endpoint", "subnet-fw2"}}}))
+                .done();
+        },
+        {"ec2-a1", "domain:api.vendor.example.com"},
+        {.reason = "no-route",
+         .blockedAt = "subnet-pub",
+         .through = {"firewall:nfw", "nat:nat-a", "internet"},
+         .explains = {"endpoint in subnet-fw2", "not the one in subnet-fw that saw the request"}});
     row("firewall allow-list drops an unlisted domain",
         [] { return firewallEgress().done(); },
         {"ec2-a1", "domain:paste.example.net"},

@@ -212,6 +212,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
             m_returns.push_back({.kind = ReturnLeg::Kind::Firewall,
                                  .firewall = m_lastFirewall,
                                  .subnet = ns,
+                                 .endpoint = m_lastFirewallSubnet,
                                  .client = m_src});
         }
         m_src = nat->address;
@@ -224,13 +225,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
         if (!firewall || firewall->endpoints.empty())
             return stop(StopReason::NoAddress, target,
                         [] { return std::string("the firewall has no endpoint subnets"); });
-        const SubnetInfo *fs = best->endpointSubnetInfo;
-        if (!fs)
-            for (const SubnetInfo *e : firewall->endpoints)
-                if (e->zone == s->zone)
-                    fs = e;
-        if (!fs)
-            fs = firewall->endpoints.front();
+        const SubnetInfo *fs = endpointFor(*firewall, *best, *s);
         const std::string &origin = m_srcZone.empty() ? s->zone : m_srcZone;
         if (fs->zone != origin)
             m_result.crossedAzToFirewall = true;

@@ -64,6 +64,8 @@ private:
         /// Firewall: the subnet past the firewall that the reply comes back into (the NAT
         /// gateway's), whose route to the client must lead through the firewall again.
         const SubnetInfo *subnet = nullptr;
+        /// Firewall: the endpoint subnet the request passed; the reply must pass it too.
+        const SubnetInfo *endpoint = nullptr;
         const TgwInfo *tgw = nullptr;         ///< TransitGateway: the gateway crossed
         const Link *in = nullptr;             ///< the attachment the packet came in by
         const Link *out = nullptr;            ///< the attachment it left by
@@ -154,6 +156,11 @@ private:
     /// past the Network Firewall endpoints a route sends it through first (a reply may be
     /// inspected on its way out). Null when none; \a local tells a local route.
     const Route *replyRoute(const SubnetInfo &s, const Cidr &client, bool *local) const;
+    /// The endpoint subnet of \a firewall that \a route (a route of subnet \a from to the
+    /// firewall) sends traffic to: the one it names, else the one in from's Availability
+    /// Zone, else the first. Null when the firewall has none.
+    static const SubnetInfo *endpointFor(const FirewallInfo &firewall, const Route &route,
+                                         const SubnetInfo &from);
 
     const Topology &m_t;
     const Query &m_q;                ///< not owned: the caller's, for the trace's length

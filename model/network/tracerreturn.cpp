@@ -46,6 +46,17 @@ const Route *Tracer::routeFor(const SubnetInfo &s, const Cidr &address, bool *lo
     return *local ? nullptr : best;
 }
 
+const SubnetInfo *Tracer::endpointFor(const FirewallInfo &firewall, const Route &route,
+                                     const SubnetInfo &from)
+{
+    if (route.endpointSubnetInfo)
+        return route.endpointSubnetInfo;
+    for (const SubnetInfo *e : firewall.endpoints)
+        if (e->zone == from.zone)
+            return e;
+    return firewall.endpoints.empty() ? nullptr : firewall.endpoints.front();
+}
+
 const Route *Tracer::replyRoute(const SubnetInfo &s, const Cidr &client, bool *local) const
 {
     const SubnetInfo *at = &s;
@@ -54,11 +65,7 @@ const Route *Tracer::replyRoute(const SubnetInfo &s, const Cidr &client, bool *l
         if (route->target->kind != ElementKind::NetworkFirewall)
             break;
         const FirewallInfo *firewall = m_t.firewall(route->target);
-        const SubnetInfo *next = route->endpointSubnetInfo;
-        if (!next && firewall)
-            for (const SubnetInfo *e : firewall->endpoints)
-                if (!next || e->zone == at->zone)
-                    next = e;
+        const SubnetInfo *next = firewall ? endpointFor(*firewall, *route, *at) : nullptr;
         if (!next || next == at)
             break;
         at = next;
@@ -70,13 +77,25 @@ const Route *Tracer::replyRoute(const SubnetInfo &s, const Cidr &client, bool *l
 bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
 {
     if (leg.kind == ReturnLeg::Kind::Firewall) {
-        // Network Firewall inspects a connection only when both directions pass it.
+        // Network Firewall inspects a connection only when both directions pass the same
+        // endpoint: each keeps the state of the connections it saw.
         bool local = false;
         const Route *back = routeFor(*leg.subnet, leg.client, &local);
-        if (back && back->target == leg.firewall)
+        const FirewallInfo *firewall =
+            back && back->target == leg.firewall ? m_t.firewall(leg.firewall) : nullptr;
+        const SubnetInfo *endpoint =
+            firewall ? endpointFor(*firewall, *back, *leg.subnet) : nullptr;
+        if (endpoint == leg.endpoint)
             return true;
         stop(StopReason::NoRoute, leg.subnet->subnet, [&] {
             const std::string to = leg.client.addressString();
+            if (endpoint)
+                return "no return route through " + leg.firewall->id.str() + ": the route table of "
+                       + leg.subnet->subnet->id.str() + " sends the reply to " + to
+                       + " through its endpoint in " + endpoint->subnet->id.str()
+                       + ", not the one in " + leg.endpoint->subnet->id.str()
+                       + " that saw the request, which drops the connection (route the reply "
+                         "to the endpoint of the same Availability Zone)";
             const std::string how =
                 back ? " sends the reply to " + to + " to "
                            + (back->peering ? back->peering->id.str() : back->target->id.str())
