@@ -212,6 +212,61 @@ Net directConnect()
     return n;
 }
 
+/// East-west inspection: vpc-a (ec2-a1 in AZ a) and vpc-b (ec2-b1 in AZ c) reach each other
+/// through the Transit Gateway tgw and the inspection VPC vpc-i, whose attachment subnets in
+/// AZ a and AZ c route everything to the Network Firewall nfw's endpoint of their AZ; the
+/// firewall's subnets route back to tgw. \a applianceMode on vpc-i's attachment att-i.
+Net eastWestInspection(bool applianceMode)
+{
+    Net n;
+    const auto zone = [&n](const std::string &id, const std::string &vpc, const char *name) {
+        n.add(id, "availability-zone", vpc, {{"zone", name}});
+    };
+    n.vpc("vpc-a", "10.1.0.0/16").vpc("vpc-b", "10.2.0.0/16").vpc("vpc-i", "10.9.0.0/16");
+    zone("az-a-1a", "vpc-a", "ap-northeast-1a");
+    zone("az-b-1c", "vpc-b", "ap-northeast-1c");
+    zone("az-i-1a", "vpc-i", "ap-northeast-1a");
+    zone("az-i-1c", "vpc-i", "ap-northeast-1c");
+    n.subnet("subnet-a1", "az-a-1a", "10.1.1.0/24")
+        .subnet("subnet-a-tgw", "az-a-1a", "10.1.255.0/28")
+        .ec2("ec2-a1", "subnet-a1", "10.1.1.10")
+        .subnet("subnet-b1", "az-b-1c", "10.2.1.0/24")
+        .subnet("subnet-b-tgw", "az-b-1c", "10.2.255.0/28")
+        .ec2("ec2-b1", "subnet-b1", "10.2.1.10")
+        .subnet("subnet-i-tgw-a", "az-i-1a", "10.9.0.0/28")
+        .subnet("subnet-i-tgw-c", "az-i-1c", "10.9.0.16/28")
+        .subnet("subnet-i-fw-a", "az-i-1a", "10.9.1.0/28", "firewall")
+        .subnet("subnet-i-fw-c", "az-i-1c", "10.9.1.16/28", "firewall")
+        .add("nfw",
+             "network-firewall",
+             "vpc-i",
+             {{"subnets", {"subnet-i-fw-a", "subnet-i-fw-c"}}, {"statefulDefaultAction", "pass"}})
+        .add("tgw",
+             "transit-gateway",
+             "tokyo",
+             {{"routeTables",
+               {{{"name", "spokes"},
+                 {"associations", {"att-a", "att-b"}},
+                 {"routes", {{{"destination", "0.0.0.0/0"}, {"attachment", "att-i"}}}}},
+                {{"name", "inspection"},
+                 {"associations", {"att-i"}},
+                 {"propagations", {"att-a", "att-b"}}}}}})
+        .link("att-a", "tgw-attachment", "vpc-a", "tgw", {{"subnets", {"subnet-a-tgw"}}})
+        .link("att-b", "tgw-attachment", "vpc-b", "tgw", {{"subnets", {"subnet-b-tgw"}}})
+        .link("att-i",
+              "tgw-attachment",
+              "vpc-i",
+              "tgw",
+              {{"subnets", {"subnet-i-tgw-a", "subnet-i-tgw-c"}}, {"applianceMode", applianceMode}})
+        .route("subnet-a1", "10.2.0.0/16", "tgw")
+        .route("subnet-b1", "10.1.0.0/16", "tgw")
+        .route("subnet-i-tgw-a", "0.0.0.0/0", "nfw", "subnet-i-fw-a")
+        .route("subnet-i-tgw-c", "0.0.0.0/0", "nfw", "subnet-i-fw-c")
+        .route("subnet-i-fw-a", "0.0.0.0/0", "tgw")
+        .route("subnet-i-fw-c", "0.0.0.0/0", "tgw");
+    return n;
+}
+
 /// oneVpc() reached from the corporate DC corp-dc (10.0.0.0/16) through a virtual private
 /// gateway: corp-dc → dx-con ← vif (private); dxgw → vgw by dx-assoc over vif; vgw attached to
 /// vpc-a. subnet-a1's route table takes the routes vgw learns when \a propagation.
@@ -713,6 +768,26 @@ void tst_PathEngine::trace_data()
          .blockedAt = "ec2-relay",
          .hops = {"ec2-relay~stops"},
          .explains = {"source/destination check"}});
+
+    // --- East-west inspection across Availability Zones
+    row("east-west inspection: with appliance mode the reply passes the same endpoint",
+        [] { return eastWestInspection(true).done(); },
+        {"ec2-a1", "ec2-b1"},
+        {.hops = {"subnet-i-tgw-a~enters vpc-i", "nfw~inspects", "ec2-b1~delivered"},
+         .through = {"firewall:nfw"}});
+    row("east-west inspection: without appliance mode, both ends in one AZ keep one endpoint",
+        [] { return eastWestInspection(false).set("az-b-1c", "zone", "ap-northeast-1a").done(); },
+        {"ec2-a1", "ec2-b1"},
+        {.hops = {"nfw~inspects", "ec2-b1~delivered"}, .through = {"firewall:nfw"}});
+    row("east-west inspection: without appliance mode the reply enters in the other AZ",
+        [] { return eastWestInspection(false).done(); },
+        {"ec2-a1", "ec2-b1"},
+        {.reason = "no-route",
+         .blockedAt = "tgw",
+         .through = {"firewall:nfw"},
+         .explains = {"no return route through nfw", "subnet-i-tgw-c",
+                      "endpoint in subnet-i-fw-c", "not the one in subnet-i-fw-a",
+                      "appliance mode on att-i"}});
 
     // --- Direct Connect
     row("Direct Connect: premises to a VPC through a transit VIF",

@@ -251,6 +251,15 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
             });
         if (!leave(s))
             return m_result;
+        if (m_enteredBy && m_enteredAt && m_enteredAt->vpcInfo == vpc && m_lastFirewallSubnet
+            && m_lastFirewallSubnet->vpcInfo == vpc)
+            // Inspected on the way through this VPC (east-west through an inspection VPC).
+            m_returns.push_back({.kind = ReturnLeg::Kind::Inspection,
+                                 .firewall = m_lastFirewall,
+                                 .subnet = m_enteredAt,
+                                 .endpoint = m_lastFirewallSubnet,
+                                 .out = m_enteredBy,
+                                 .client = m_src});
         return intoTransitGateway(target, attachment, s->zone);
     }
     case ElementKind::VpcEndpoint:
@@ -400,6 +409,8 @@ PathResult &Tracer::intoTransitGateway(const Element *tgw, const Link *attachmen
     // rules; its outbound rules apply when the packet moves on.
     hop(entry->subnet,
         [&] { return "enters " + vpc->vpc->id.str() + " through the attachment"; });
+    m_enteredBy = out;
+    m_enteredAt = entry;
     return fromSubnet(entry);
 }
 

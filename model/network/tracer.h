@@ -55,7 +55,7 @@ private:
     /// A place where the reply needs a route of its own back to the client.
     struct ReturnLeg
     {
-        enum class Kind { Peering, TransitGateway, VirtualPrivateGateway, Firewall };
+        enum class Kind { Peering, TransitGateway, VirtualPrivateGateway, Firewall, Inspection };
         Kind kind = Kind::Peering;
         const Link *peering = nullptr;        ///< Peering: the peering crossed
         const VpcInfo *vpc = nullptr;         ///< Peering, VirtualPrivateGateway: the VPC entered
@@ -64,7 +64,10 @@ private:
         /// Firewall: the subnet past the firewall that the reply comes back into (the NAT
         /// gateway's), whose route to the client must lead through the firewall again.
         const SubnetInfo *subnet = nullptr;
-        /// Firewall: the endpoint subnet the request passed; the reply must pass it too.
+        /// Firewall, Inspection: the endpoint subnet the request passed; the reply must pass
+        /// it too. Inspection: a firewall in a VPC the request entered and left through a
+        /// Transit Gateway (out, entered at `subnet`); without appliance mode on that
+        /// attachment the reply enters in its own Availability Zone.
         const SubnetInfo *endpoint = nullptr;
         const TgwInfo *tgw = nullptr;         ///< TransitGateway: the gateway crossed
         const Link *in = nullptr;             ///< the attachment the packet came in by
@@ -159,6 +162,8 @@ private:
     /// The endpoint subnet of \a firewall that \a route (a route of subnet \a from to the
     /// firewall) sends traffic to: the one it names, else the one in from's Availability
     /// Zone, else the first. Null when the firewall has none.
+    /// An Inspection leg: does the reply pass the firewall endpoint the request passed?
+    bool checkInspectedReply(const ReturnLeg &leg, const SubnetInfo *delivered);
     static const SubnetInfo *endpointFor(const FirewallInfo &firewall, const Route &route,
                                          const SubnetInfo &from);
 
@@ -179,6 +184,8 @@ private:
     const Interface *m_forced = nullptr;
     bool m_srcPublic = false;        ///< the current source address is public
     const Element *m_lastFirewall = nullptr;     ///< the last firewall the packet went through
+    const Link *m_enteredBy = nullptr;           ///< the TGW attachment the packet last entered a VPC by
+    const SubnetInfo *m_enteredAt = nullptr;     ///< … at this subnet
     const SubnetInfo *m_lastFirewallSubnet = nullptr; ///< the endpoint subnet it left from
     // The lists below live in m_arena, on the tracer itself, while they are short: a trace
     // then allocates nothing of its own.

@@ -46,6 +46,36 @@ const Route *Tracer::routeFor(const SubnetInfo &s, const Cidr &address, bool *lo
     return *local ? nullptr : best;
 }
 
+bool Tracer::checkInspectedReply(const ReturnLeg &leg, const SubnetInfo *delivered)
+{
+    // With appliance mode the Transit Gateway keeps both directions of a connection on one
+    // attachment subnet; without it, the reply enters in the Availability Zone it comes from.
+    if (!delivered || leg.out->property("applianceMode").get<bool>())
+        return true;
+    const SubnetInfo *entry = entrySubnet(leg.out, delivered->zone);
+    if (!entry || entry == leg.subnet)
+        return true;
+    bool local = false;
+    const Route *route = routeFor(*entry, leg.client, &local);
+    const FirewallInfo *firewall =
+        route && route->target == leg.firewall ? m_t.firewall(leg.firewall) : nullptr;
+    const SubnetInfo *endpoint = firewall ? endpointFor(*firewall, *route, *entry) : nullptr;
+    if (endpoint == leg.endpoint)
+        return true;
+    stop(StopReason::NoRoute, leg.out->to.isNull() ? nullptr : m_t.design().element(leg.out->to),
+         [&] {
+             return "no return route through " + leg.firewall->id.str() + ": the reply enters "
+                    + entry->vpc->id.str() + " through " + entry->subnet->id.str()
+                    + ", in the Availability Zone it comes from, and "
+                    + (endpoint ? "passes the firewall's endpoint in " + endpoint->subnet->id.str()
+                                : std::string("does not pass the firewall"))
+                    + ", not the one in " + leg.endpoint->subnet->id.str()
+                    + " that saw the request, which drops the connection (turn on appliance "
+                      "mode on " + leg.out->id.str() + ")";
+         });
+    return false;
+}
+
 const SubnetInfo *Tracer::endpointFor(const FirewallInfo &firewall, const Route &route,
                                      const SubnetInfo &from)
 {
@@ -76,6 +106,8 @@ const Route *Tracer::replyRoute(const SubnetInfo &s, const Cidr &client, bool *l
 
 bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
 {
+    if (leg.kind == ReturnLeg::Kind::Inspection)
+        return checkInspectedReply(leg, delivered);
     if (leg.kind == ReturnLeg::Kind::Firewall) {
         // Network Firewall inspects a connection only when both directions pass the same
         // endpoint: each keeps the state of the connections it saw.
