@@ -25,7 +25,7 @@ void keepFreedMemory();
 /// system allows it (mimalloc's `large_os_pages`: on Linux, transparent huge pages asked for
 /// with madvise). A validation of a large design reads its elements and its own tables in an
 /// order no cache follows; with 4 KiB pages nearly every such read also misses the address
-/// translation cache, and 2 MiB pages took a tenth to a sixth off validating 5,000 to 50,000
+/// translation cache; 2 MiB pages took up to a tenth off validating 5,000 to 50,000
 /// elements. Call it first thing in main(): memory taken before stays in small pages.
 /// `MIMALLOC_LARGE_OS_PAGES=0` in the environment keeps it off. Nothing to do with the system
 /// allocator.

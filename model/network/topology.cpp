@@ -51,6 +51,14 @@ std::vector<const Element *> refList(const Design &design, const heiiki::Json &v
 
 } // namespace
 
+bool DxPath::advertises(const Cidr &address) const
+{
+    return advertisesAll
+           || std::any_of(allowedPrefixes.begin(), allowedPrefixes.end(), [&](const Cidr &c) {
+                  return c.contains(address);
+              });
+}
+
 bool VpcInfo::contains(const Cidr &address) const
 {
     return std::any_of(cidrs.begin(), cidrs.end(), [&](const Cidr &c) { return c.contains(address); });
@@ -321,6 +329,17 @@ void Topology::build()
         const Element *vif = nullptr;
         if (const auto &v = assoc->property("vif"); v.is_string())
             vif = design.element(Id(v.get<std::string>()));
+        DxPath path;
+        path.vif = vif;
+        path.dxGateway = design.element(assoc->from);
+        path.association = assoc.get();
+        path.gateway = design.element(assoc->to);
+        const auto &allowed = assoc->property("allowedPrefixes");
+        path.advertisesAll = allowed.empty();
+        for (const auto &prefix : allowed)
+            if (prefix.is_string())
+                if (auto cidr = Cidr::parse(prefix.get_ref<const std::string &>()))
+                    path.allowedPrefixes.push_back(*cidr);
         std::vector<const Element *> connections;
         for (const auto &l : design.links())
             if (l->kind == LinkKind::VifOn && vif && l->from == vif->id)
@@ -331,13 +350,13 @@ void Topology::build()
             for (const auto &l : design.links())
                 if (l->kind == LinkKind::DxLink && l->to == connection->id)
                     if (const Element *dc = design.element(l->from)) {
-                        m_dxPaths.push_back({dc, connection, vif, design.element(assoc->from),
-                                             assoc.get(), design.element(assoc->to)});
+                        m_dxPaths.push_back(path);
+                        m_dxPaths.back().corporateDc = dc;
+                        m_dxPaths.back().connection = connection;
                         any = true;
                     }
         if (!any)
-            m_dxPaths.push_back({nullptr, nullptr, vif, design.element(assoc->from), assoc.get(),
-                                 design.element(assoc->to)});
+            m_dxPaths.push_back(std::move(path));
     }
 
     // Route propagation: a subnet whose route table takes the routes of its VPC's virtual

@@ -157,6 +157,12 @@ struct DxPath
     const Element *dxGateway = nullptr;
     const Link *association = nullptr;      ///< DX gateway ↔ TGW or VGW
     const Element *gateway = nullptr;       ///< the TGW or VGW
+    /// The association's allowed prefixes, compiled: what it advertises to the premises.
+    std::vector<Cidr> allowedPrefixes;
+    bool advertisesAll = true; ///< the association names no allowed prefixes
+
+    /// Whether the association advertises \a address to the premises.
+    bool advertises(const Cidr &address) const;
 };
 
 /// A Route 53 private hosted zone, resolved.

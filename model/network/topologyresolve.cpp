@@ -202,10 +202,7 @@ void Topology::buildSourceClasses()
     // What a Direct Connect association advertises to the premises decides whether a reply
     // from there can come back (Tracer::toPremises()).
     for (const DxPath &path : m_dxPaths)
-        if (path.association)
-            for (const auto &prefix : path.association->property("allowedPrefixes"))
-                if (prefix.is_string())
-                    add(Cidr::parse(prefix.get_ref<const std::string &>()));
+        addAll(path.allowedPrefixes);
     // IPv4 networks, the most of them, sort as one integer each: address, then prefix.
     std::vector<uint64_t> cuts4;
     cuts4.reserve(cuts.size());

@@ -251,7 +251,7 @@ PathResult &Tracer::fromSubnet(const SubnetInfo *s)
             });
         if (!leave(s))
             return m_result;
-        if (m_enteredBy && m_enteredAt && m_enteredAt->vpcInfo == vpc && m_lastFirewallSubnet
+        if (m_enteredAt && m_enteredAt->vpcInfo == vpc && m_lastFirewallSubnet
             && m_lastFirewallSubnet->vpcInfo == vpc)
             // Inspected on the way through this VPC (east-west through an inspection VPC).
             m_returns.push_back({.kind = ReturnLeg::Kind::Inspection,

@@ -159,13 +159,21 @@ private:
     /// past the Network Firewall endpoints a route sends it through first (a reply may be
     /// inspected on its way out). Null when none; \a local tells a local route.
     const Route *replyRoute(const SubnetInfo &s, const Cidr &client, bool *local) const;
+    /// An Inspection leg: does the reply pass the firewall endpoint the request passed?
+    bool checkInspectedReply(const ReturnLeg &leg, const SubnetInfo *delivered);
     /// The endpoint subnet of \a firewall that \a route (a route of subnet \a from to the
     /// firewall) sends traffic to: the one it names, else the one in from's Availability
     /// Zone, else the first. Null when the firewall has none.
-    /// An Inspection leg: does the reply pass the firewall endpoint the request passed?
-    bool checkInspectedReply(const ReturnLeg &leg, const SubnetInfo *delivered);
     static const SubnetInfo *endpointFor(const FirewallInfo &firewall, const Route &route,
                                          const SubnetInfo &from);
+    /// The endpoint of \a firewall that subnet \a s sends the reply to \a client through,
+    /// or null when its route for the client (\a route; \a local: the local route) does not
+    /// lead to that firewall.
+    const SubnetInfo *replyEndpoint(const SubnetInfo &s,
+                                    const Cidr &client,
+                                    const Element *firewall,
+                                    const Route **route,
+                                    bool *local) const;
 
     const Topology &m_t;
     const Query &m_q;                ///< not owned: the caller's, for the trace's length
@@ -184,8 +192,8 @@ private:
     const Interface *m_forced = nullptr;
     bool m_srcPublic = false;        ///< the current source address is public
     const Element *m_lastFirewall = nullptr;     ///< the last firewall the packet went through
-    const Link *m_enteredBy = nullptr;           ///< the TGW attachment the packet last entered a VPC by
-    const SubnetInfo *m_enteredAt = nullptr;     ///< … at this subnet
+    const Link *m_enteredBy = nullptr; ///< the TGW attachment the packet last entered a VPC by
+    const SubnetInfo *m_enteredAt = nullptr;          ///< … at this subnet (set with m_enteredBy)
     const SubnetInfo *m_lastFirewallSubnet = nullptr; ///< the endpoint subnet it left from
     // The lists below live in m_arena, on the tracer itself, while they are short: a trace
     // then allocates nothing of its own.

@@ -10,19 +10,6 @@ std::string str(const heiiki::Json &v)
     return v.is_string() ? v.get<std::string>() : std::string();
 }
 
-/// Whether a Direct Connect gateway association advertises \a address to the premises: one
-/// of its allowed prefixes holds it, or it names none.
-bool advertises(const Link *association, const Cidr &address)
-{
-    const auto &allowed = association->property("allowedPrefixes");
-    if (allowed.empty())
-        return true;
-    for (const auto &a : allowed)
-        if (auto c = Cidr::parse(str(a)); c && c->contains(address))
-            return true;
-    return false;
-}
-
 } // namespace
 
 PathResult &Tracer::toPremises(const Link *association, const Element *gateway)
@@ -31,16 +18,15 @@ PathResult &Tracer::toPremises(const Link *association, const Element *gateway)
         return stop(StopReason::NoRoute, gateway, [&] {
             return m_dst.address.addressString() + " is not on the premises";
         });
-    const Element *vif = nullptr;
+    const DxPath *path = nullptr;
     const Element *dc = nullptr;
-    const Element *dxGateway = nullptr;
     for (const auto &p : m_t.dxPaths())
         if (p.association == association) {
-            vif = p.vif;
-            dxGateway = p.dxGateway;
+            path = &p;
             if (p.corporateDc)
                 dc = p.corporateDc;
         }
+    const Element *vif = path ? path->vif : nullptr;
     const bool toTgw = gateway->kind == ElementKind::TransitGateway;
     if (!vif)
         return stop(StopReason::NoVif, gateway, [&] {
@@ -62,8 +48,8 @@ PathResult &Tracer::toPremises(const Link *association, const Element *gateway)
         });
     // The reply needs the premises to know the way back: the association must advertise the
     // source (as the packet now carries it) to them.
-    if (!advertises(association, m_src))
-        return stop(StopReason::NoRoute, dxGateway ? dxGateway : vif, [&] {
+    if (!path->advertises(m_src))
+        return stop(StopReason::NoRoute, path->dxGateway ? path->dxGateway : vif, [&] {
             return "no return route: association " + association->id.str()
                    + " does not advertise " + m_src.addressString()
                    + " to the premises (allowed prefixes), so the reply from "
@@ -96,7 +82,7 @@ PathResult &Tracer::fromPremises()
         if (p.corporateDc != m_srcPremises || !p.gateway)
             continue;
         // The premises learn only the allowed prefixes of the association.
-        if (!advertises(p.association, m_dst.address)) {
+        if (!p.advertises(m_dst.address)) {
             if (m_full)
                 lastWhy = "association " + p.association->id.str() + " does not advertise "
                           + m_dst.address.addressString() + " to the premises (allowed prefixes)";

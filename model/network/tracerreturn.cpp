@@ -1,6 +1,6 @@
 // The reply's way back: a connection works only when the reply gets through the stateless
-// network ACLs it meets and finds a route back at every peering, Transit Gateway and virtual
-// private gateway the request crossed.
+// network ACLs it meets, finds a route back at every peering, Transit Gateway and virtual
+// private gateway the request crossed, and passes every firewall endpoint the request passed.
 #include "tracer.h"
 
 namespace heiiki::model::network {
@@ -55,24 +55,22 @@ bool Tracer::checkInspectedReply(const ReturnLeg &leg, const SubnetInfo *deliver
     const SubnetInfo *entry = entrySubnet(leg.out, delivered->zone);
     if (!entry || entry == leg.subnet)
         return true;
+    const Route *route = nullptr;
     bool local = false;
-    const Route *route = routeFor(*entry, leg.client, &local);
-    const FirewallInfo *firewall =
-        route && route->target == leg.firewall ? m_t.firewall(leg.firewall) : nullptr;
-    const SubnetInfo *endpoint = firewall ? endpointFor(*firewall, *route, *entry) : nullptr;
+    const SubnetInfo *endpoint = replyEndpoint(*entry, leg.client, leg.firewall, &route, &local);
     if (endpoint == leg.endpoint)
         return true;
-    stop(StopReason::NoRoute, leg.out->to.isNull() ? nullptr : m_t.design().element(leg.out->to),
-         [&] {
-             return "no return route through " + leg.firewall->id.str() + ": the reply enters "
-                    + entry->vpc->id.str() + " through " + entry->subnet->id.str()
-                    + ", in the Availability Zone it comes from, and "
-                    + (endpoint ? "passes the firewall's endpoint in " + endpoint->subnet->id.str()
-                                : std::string("does not pass the firewall"))
-                    + ", not the one in " + leg.endpoint->subnet->id.str()
-                    + " that saw the request, which drops the connection (turn on appliance "
-                      "mode on " + leg.out->id.str() + ")";
-         });
+    stop(StopReason::NoRoute, m_t.design().element(leg.out->to), [&] {
+        return "no return route through " + leg.firewall->id.str() + ": the reply enters "
+               + entry->vpc->id.str() + " through " + entry->subnet->id.str()
+               + ", in the Availability Zone it comes from, and "
+               + (endpoint ? "passes the firewall's endpoint in " + endpoint->subnet->id.str()
+                           : std::string("does not pass the firewall"))
+               + ", not the one in " + leg.endpoint->subnet->id.str()
+               + " that saw the request, which drops the connection (turn on appliance "
+                 "mode on "
+               + leg.out->id.str() + ")";
+    });
     return false;
 }
 
@@ -85,6 +83,18 @@ const SubnetInfo *Tracer::endpointFor(const FirewallInfo &firewall, const Route 
         if (e->zone == from.zone)
             return e;
     return firewall.endpoints.empty() ? nullptr : firewall.endpoints.front();
+}
+
+const SubnetInfo *Tracer::replyEndpoint(const SubnetInfo &s,
+                                        const Cidr &client,
+                                        const Element *firewall,
+                                        const Route **route,
+                                        bool *local) const
+{
+    *route = routeFor(s, client, local);
+    const FirewallInfo *info
+        = *route && (*route)->target == firewall ? m_t.firewall(firewall) : nullptr;
+    return info ? endpointFor(*info, **route, s) : nullptr;
 }
 
 const Route *Tracer::replyRoute(const SubnetInfo &s, const Cidr &client, bool *local) const
@@ -111,12 +121,10 @@ bool Tracer::checkReturnRoute(const ReturnLeg &leg, const SubnetInfo *delivered)
     if (leg.kind == ReturnLeg::Kind::Firewall) {
         // Network Firewall inspects a connection only when both directions pass the same
         // endpoint: each keeps the state of the connections it saw.
+        const Route *back = nullptr;
         bool local = false;
-        const Route *back = routeFor(*leg.subnet, leg.client, &local);
-        const FirewallInfo *firewall =
-            back && back->target == leg.firewall ? m_t.firewall(leg.firewall) : nullptr;
-        const SubnetInfo *endpoint =
-            firewall ? endpointFor(*firewall, *back, *leg.subnet) : nullptr;
+        const SubnetInfo *endpoint
+            = replyEndpoint(*leg.subnet, leg.client, leg.firewall, &back, &local);
         if (endpoint == leg.endpoint)
             return true;
         stop(StopReason::NoRoute, leg.subnet->subnet, [&] {

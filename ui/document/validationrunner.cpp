@@ -61,10 +61,10 @@ void ValidationRunner::start()
     // A rename changes no verdict, and no path depends on a policy document: after either,
     // the last context's topology and traces still hold for the copy; the texts, and after a
     // policy edit the IAM view, are made again.
-    const bool onlyNames = m_context && m_mirror.onlyNamesChanged();
-    const bool onlyPolicies = m_context && !onlyNames && m_mirror.onlyNamesOrPoliciesChanged();
+    const bool pathsHold = m_context && m_mirror.onlyNamesOrPoliciesChanged();
+    const bool policies = !m_mirror.onlyNamesChanged();
     m_mirror.sync();
-    const bool keep = (onlyNames || onlyPolicies) && !m_mirror.lastSyncCopiedAll();
+    const bool keep = pathsHold && !m_mirror.lastSyncCopiedAll();
     // The last context is freed, and a new one made, on the worker: the UI thread does
     // neither (freeing the traces of 5,000 elements takes milliseconds). It is freed once the
     // run is done, not while the UI thread repaints after the edit; it no longer reads the
@@ -74,8 +74,8 @@ void ValidationRunner::start()
         gone = std::move(m_context);
     std::unique_ptr<model::ValidationContext> *slot = &m_context;
     const model::Design *design = &m_mirror.copy();
-    m_future = QtConcurrent::run([slot, design, keep, onlyPolicies, gone]() mutable {
-        if (keep && onlyPolicies)
+    m_future = QtConcurrent::run([slot, design, keep, policies, gone]() mutable {
+        if (keep && policies)
             (*slot)->forgetPolicies();
         else if (keep)
             (*slot)->forgetNames();
